@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Runs every compiled test file with node's test runner and prints one closing summary line
+// ("N passed, N failed, N skipped") that CI reads. Usage: node scripts/run-tests.js [filter...]
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) findTests(p, out);
+    else if (name.endsWith('.test.js')) out.push(p);
+  }
+  return out;
+}
+
+const filters = process.argv.slice(2);
+const files = findTests('dist').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
+const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/summary-reporter.js', '--test-reporter-destination=stdout', ...files];
+const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,15 @@
+import type { KindDef } from '../../kind.js';
+import { cells, columns } from './table.js';
+
+export const clusterRoleBinding: KindDef = {
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind: 'ClusterRoleBinding',
+  listKind: 'ClusterRoleBindingList',
+  plural: 'clusterrolebindings',
+  singular: 'clusterrolebinding',
+  namespaced: false,
+  model: 'V1ClusterRoleBinding',
+  statusSubresource: false,
+  table: { columns, cells },
+};

@@ -1,0 +1,15 @@
+import type { KindDef } from '../../kind.js';
+import { cells, columns } from './table.js';
+
+export const clusterRole: KindDef = {
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind: 'ClusterRole',
+  listKind: 'ClusterRoleList',
+  plural: 'clusterroles',
+  singular: 'clusterrole',
+  namespaced: false,
+  model: 'V1ClusterRole',
+  statusSubresource: false,
+  table: { columns, cells },
+};

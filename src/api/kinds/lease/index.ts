@@ -1,0 +1,15 @@
+import type { KindDef } from '../../kind.js';
+import { cells, columns } from './table.js';
+
+export const lease: KindDef = {
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  kind: 'Lease',
+  listKind: 'LeaseList',
+  plural: 'leases',
+  singular: 'lease',
+  namespaced: true,
+  model: 'V1Lease',
+  statusSubresource: false,
+  table: { columns, cells },
+};

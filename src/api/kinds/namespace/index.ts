@@ -1,0 +1,16 @@
+import type { KindDef } from '../../kind.js';
+import { cells, columns } from './table.js';
+
+export const namespace: KindDef = {
+  group: '',
+  version: 'v1',
+  kind: 'Namespace',
+  listKind: 'NamespaceList',
+  plural: 'namespaces',
+  singular: 'namespace',
+  namespaced: false,
+  shortNames: ["ns"],
+  model: 'V1Namespace',
+  statusSubresource: true,
+  table: { columns, cells },
+};

@@ -1,0 +1,15 @@
+import type { KindDef } from '../../kind.js';
+import { cells, columns } from './table.js';
+
+export const role: KindDef = {
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind: 'Role',
+  listKind: 'RoleList',
+  plural: 'roles',
+  singular: 'role',
+  namespaced: true,
+  model: 'V1Role',
+  statusSubresource: false,
+  table: { columns, cells },
+};

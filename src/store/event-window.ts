@@ -1,0 +1,55 @@
+// Serves watches from an in-memory window of recent events (as kube-apiserver's watch cache does),
+// so no backend polls its database. Backends append committed events in revision order.
+import { StoreError, type StoreEvent, type Watcher } from './store.js';
+
+interface Subscriber {
+  prefix: string;
+  onEvent: (ev: StoreEvent) => void;
+}
+
+export class EventWindow {
+  private events: StoreEvent[] = [];
+  private start = 0; // index of the oldest retained event in `events`
+  private subscribers = new Set<Subscriber>();
+  /** Events at or below this revision are no longer retained. */
+  private floor: number;
+
+  constructor(startRevision: number, private readonly capacity = 50_000) {
+    this.floor = startRevision;
+  }
+
+  append(ev: StoreEvent): void {
+    this.events.push(ev);
+    if (this.events.length - this.start > this.capacity) {
+      this.floor = this.events[this.start]!.revision;
+      this.start++;
+      if (this.start > this.capacity) { this.events = this.events.slice(this.start); this.start = 0; }
+    }
+    for (const s of this.subscribers) {
+      if (ev.key.startsWith(s.prefix)) s.onEvent(ev);
+    }
+  }
+
+  /** The oldest revision a watch may start from. */
+  oldest(): number { return this.floor; }
+
+  compact(revision: number): void {
+    while (this.start < this.events.length && this.events[this.start]!.revision <= revision) this.start++;
+    this.floor = Math.max(this.floor, revision);
+  }
+
+  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void): Watcher {
+    if (fromRevision < this.floor) {
+      throw new StoreError('Compacted', `required revision ${fromRevision} has been compacted`, undefined, this.floor);
+    }
+    for (let i = this.start; i < this.events.length; i++) {
+      const ev = this.events[i]!;
+      if (ev.revision > fromRevision && ev.key.startsWith(prefix)) onEvent(ev);
+    }
+    const sub: Subscriber = { prefix, onEvent };
+    this.subscribers.add(sub);
+    return { stop: () => { this.subscribers.delete(sub); } };
+  }
+
+  stopAll(): void { this.subscribers.clear(); }
+}

@@ -1,0 +1,160 @@
+// The embedded default backend: one SQLite file in WAL mode. Writes that arrive in the same turn of
+// the event loop are committed in one transaction (group commit), and each write's promise resolves
+// only after that transaction is durable, so an acknowledged write survives kill -9.
+import Database from 'better-sqlite3';
+import { EventWindow } from '../event-window.js';
+import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type Watcher } from '../store.js';
+
+type Op =
+  | { kind: 'create'; key: string; value: string }
+  | { kind: 'update'; key: string; value: string; expected: number }
+  | { kind: 'delete'; key: string; expected?: number };
+
+interface Pending { op: Op; resolve: (kv: KeyValue) => void; reject: (e: unknown) => void }
+
+interface Row { key: string; value: string; create_rev: number; mod_rev: number }
+
+const toKV = (r: Row): KeyValue => ({ key: r.key, value: r.value, createRevision: r.create_rev, modRevision: r.mod_rev });
+
+/** Smallest string greater than every string starting with prefix, for range scans. */
+function prefixEnd(prefix: string): string {
+  return prefix + '\uffff';
+}
+
+export class SqliteStore implements Store {
+  private db: Database.Database;
+  private rev: number;
+  private window: EventWindow;
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private stmt;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0), ('compacted', 0);
+    `);
+    this.stmt = {
+      get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
+      list: this.db.prepare<[string, string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key'),
+      listLimit: this.db.prepare<[string, string, number], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?'),
+      count: this.db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM kv WHERE key >= ? AND key < ?'),
+      insert: this.db.prepare('INSERT INTO kv (key, value, create_rev, mod_rev) VALUES (?, ?, ?, ?)'),
+      replace: this.db.prepare('UPDATE kv SET value = ?, mod_rev = ? WHERE key = ?'),
+      remove: this.db.prepare('DELETE FROM kv WHERE key = ?'),
+      setRev: this.db.prepare("UPDATE meta SET value = ? WHERE name = 'revision'"),
+      getMeta: this.db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE name = ?'),
+      setCompacted: this.db.prepare("UPDATE meta SET value = ? WHERE name = 'compacted'"),
+    };
+    this.rev = this.stmt.getMeta.get('revision')!.value;
+    // History before this process started is not in memory: watches must start at or after now.
+    this.window = new EventWindow(this.rev);
+  }
+
+  revision(): number { return this.rev; }
+
+  async get(key: string): Promise<KeyValue | undefined> {
+    const r = this.stmt.get.get(key);
+    return r ? toKV(r) : undefined;
+  }
+
+  async list(prefix: string, opts: ListOptions = {}): Promise<ListResult> {
+    const from = opts.startKey && opts.startKey > prefix ? opts.startKey : prefix;
+    if (opts.limit && opts.limit > 0) {
+      const rows = this.stmt.listLimit.all(from, prefixEnd(prefix), opts.limit + 1);
+      const more = rows.length > opts.limit;
+      return { items: rows.slice(0, opts.limit).map(toKV), revision: this.rev, more };
+    }
+    return { items: this.stmt.list.all(from, prefixEnd(prefix)).map(toKV), revision: this.rev, more: false };
+  }
+
+  async count(prefix: string): Promise<number> {
+    return this.stmt.count.get(prefix, prefixEnd(prefix))!.n;
+  }
+
+  create(key: string, value: string): Promise<KeyValue> { return this.enqueue({ kind: 'create', key, value }); }
+  update(key: string, value: string, expected: number): Promise<KeyValue> { return this.enqueue({ kind: 'update', key, value, expected }); }
+  delete(key: string, expected?: number): Promise<KeyValue> { return this.enqueue({ kind: 'delete', key, expected }); }
+
+  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void): Watcher {
+    return this.window.watch(prefix, fromRevision, onEvent);
+  }
+
+  async compact(revision: number): Promise<void> {
+    this.window.compact(revision);
+    this.stmt.setCompacted.run(revision);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.window.stopAll();
+    this.db.close();
+  }
+
+  private enqueue(op: Op): Promise<KeyValue> {
+    if (this.closed) return Promise.reject(new StoreError('Closed', 'store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ op, resolve, reject });
+      if (!this.flushScheduled) { this.flushScheduled = true; setImmediate(() => this.flush()); }
+    });
+  }
+
+  /** Applies every queued write in one transaction; failed preconditions reject only their own write. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ev?: StoreEvent; err?: unknown }> = [];
+    const startRev = this.rev;
+    try {
+      this.db.transaction(() => {
+        for (const p of batch) outcomes.push(this.apply(p.op));
+        this.stmt.setRev.run(this.rev);
+      })();
+    } catch (err) {
+      this.rev = startRev; // the transaction rolled back: nothing in this batch happened
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if (o.ev) { this.window.append(o.ev); p.resolve(o.ev.type === 'DELETE' ? o.ev.prev! : o.ev.kv); }
+      else p.reject(o.err);
+    });
+  }
+
+  private apply(op: Op): { ev?: StoreEvent; err?: unknown } {
+    const cur = this.stmt.get.get(op.key);
+    const prev = cur ? toKV(cur) : undefined;
+    switch (op.kind) {
+      case 'create': {
+        if (prev) return { err: new StoreError('KeyExists', `key ${op.key} already exists`, prev) };
+        const rev = ++this.rev;
+        this.stmt.insert.run(op.key, op.value, rev, rev);
+        return { ev: { type: 'PUT', key: op.key, revision: rev, kv: { key: op.key, value: op.value, createRevision: rev, modRevision: rev } } };
+      }
+      case 'update': {
+        if (!prev) return { err: new StoreError('KeyNotFound', `key ${op.key} not found`) };
+        if (prev.modRevision !== op.expected) return { err: new StoreError('RevisionMismatch', `key ${op.key} was modified`, prev) };
+        const rev = ++this.rev;
+        this.stmt.replace.run(op.value, rev, op.key);
+        return { ev: { type: 'PUT', key: op.key, revision: rev, kv: { key: op.key, value: op.value, createRevision: prev.createRevision, modRevision: rev }, prev } };
+      }
+      case 'delete': {
+        if (!prev) return { err: new StoreError('KeyNotFound', `key ${op.key} not found`) };
+        if (op.expected !== undefined && prev.modRevision !== op.expected) return { err: new StoreError('RevisionMismatch', `key ${op.key} was modified`, prev) };
+        const rev = ++this.rev;
+        this.stmt.remove.run(op.key);
+        return { ev: { type: 'DELETE', key: op.key, revision: rev, kv: { ...prev, modRevision: rev }, prev } };
+      }
+    }
+  }
+}
