@@ -2,7 +2,8 @@
 // (apimachinery pkg/util/duration: HumanDuration / ShortHumanDuration).
 
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  // Go's int(d.Seconds()) truncates toward zero: -1.5s is "0s", not "<invalid>".
+  const seconds = Math.trunc(ms / 1000);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';
   if (seconds < 60 * 2) return `${seconds}s`;
@@ -31,7 +32,7 @@ export function humanDuration(ms: number): string {
 }
 
 /** The AGE cell: `<unknown>` when the timestamp is missing, as translateTimestampSince. */
-export function age(timestamp: string | undefined, now: number): string {
+export function age(timestamp: string | null | undefined, now: number): string {
   if (!timestamp) return '<unknown>';
   return humanDuration(now - Date.parse(timestamp));
 }
