@@ -1,7 +1,9 @@
 // The generic shape every stored object has. Concrete kinds use kubernetes-types' interfaces.
-import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+import type { ObjectMeta as K8sObjectMeta } from 'kubernetes-types/meta/v1.js';
 
-export type { ObjectMeta };
+/** kubernetes-types marks server-set fields readonly; the server is the one that sets them. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type ObjectMeta = Mutable<K8sObjectMeta>;
 
 export interface KObject {
   apiVersion?: string;

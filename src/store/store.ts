@@ -56,7 +56,8 @@ export interface Store {
   get(key: string): Promise<KeyValue | undefined>;
   /** All live keys with this prefix, in key order, at the current revision. */
   list(prefix: string, opts?: ListOptions): Promise<ListResult>;
-  count(prefix: string): Promise<number>;
+  /** How many live keys have this prefix (and are >= startKey, when given). */
+  count(prefix: string, startKey?: string): Promise<number>;
   /** Creates key only if absent; resolves to the new revision after it is committed. */
   create(key: string, value: string): Promise<KeyValue>;
   /** Replaces key only if its modRevision equals expected. */

@@ -18,9 +18,9 @@ export class MemoryStore implements Store {
     return { items: keys.slice(0, limit).map((k) => this.data.get(k)!), revision: this.rev, more: keys.length > limit };
   }
 
-  async count(prefix: string): Promise<number> {
+  async count(prefix: string, startKey?: string): Promise<number> {
     let n = 0;
-    for (const k of this.data.keys()) if (k.startsWith(prefix)) n++;
+    for (const k of this.data.keys()) if (k.startsWith(prefix) && (!startKey || k >= startKey)) n++;
     return n;
   }
 

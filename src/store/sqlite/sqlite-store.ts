@@ -73,8 +73,9 @@ export class SqliteStore implements Store {
     return { items: this.stmt.list.all(from, prefixEnd(prefix)).map(toKV), revision: this.rev, more: false };
   }
 
-  async count(prefix: string): Promise<number> {
-    return this.stmt.count.get(prefix, prefixEnd(prefix))!.n;
+  async count(prefix: string, startKey?: string): Promise<number> {
+    const from = startKey && startKey > prefix ? startKey : prefix;
+    return this.stmt.count.get(from, prefixEnd(prefix))!.n;
   }
 
   create(key: string, value: string): Promise<KeyValue> { return this.enqueue({ kind: 'create', key, value }); }

@@ -1,4 +1,5 @@
 import type { KindDef } from '../../kind.js';
+import { scale } from './scale.js';
 import { cells, columns } from './table.js';
 
 export const replicationController: KindDef = {
@@ -14,5 +15,6 @@ export const replicationController: KindDef = {
   hasGeneration: true,
   model: 'V1ReplicationController',
   statusSubresource: true,
+  scale,
   table: { columns, cells },
 };

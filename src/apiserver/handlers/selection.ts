@@ -1,0 +1,42 @@
+// labelSelector and fieldSelector query parameters as one predicate over objects.
+import { badRequest } from '../../api/errors.js';
+import type { KindDef } from '../../api/kind.js';
+import type { KObject } from '../../api/object.js';
+import { matchesFields, parseFieldSelector } from '../../api/meta/field-selector.js';
+import { matchesLabels, parseLabelSelector } from '../../api/meta/label-selector.js';
+
+export interface Selection {
+  /** True when no selector was given: every object matches. */
+  everything: boolean;
+  matches(obj: KObject): boolean;
+}
+
+function fieldGetter(def: KindDef, obj: KObject): (field: string) => string | undefined {
+  return (field) => {
+    if (field === 'metadata.name') return obj.metadata.name ?? '';
+    if (field === 'metadata.namespace' && def.namespaced) return obj.metadata.namespace ?? '';
+    const f = def.fieldSelectors?.[field];
+    return f ? f(obj) ?? '' : undefined;
+  };
+}
+
+export function selectionFrom(def: KindDef, url: URL): Selection {
+  const ls = url.searchParams.get('labelSelector') ?? '';
+  const fs = url.searchParams.get('fieldSelector') ?? '';
+  let labels, fields;
+  try { labels = ls ? parseLabelSelector(ls) : undefined; } catch (e) { throw badRequest((e as Error).message); }
+  try { fields = fs ? parseFieldSelector(fs) : undefined; } catch (e) { throw badRequest((e as Error).message); }
+  if (fields) {
+    // Reject unsupported field labels up front, as apiserver's field label conversion does.
+    const probe = fieldGetter(def, { metadata: {} });
+    for (const r of fields.requirements) {
+      if (probe(r.field) === undefined) {
+        throw badRequest(`field label not supported: ${r.field}`);
+      }
+    }
+  }
+  return {
+    everything: !labels && !fields,
+    matches: (obj) => (!labels || matchesLabels(labels, obj.metadata.labels ?? {})) && (!fields || matchesFields(fields, fieldGetter(def, obj))),
+  };
+}

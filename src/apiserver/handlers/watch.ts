@@ -1,0 +1,132 @@
+// Watch (?watch=true): newline-delimited JSON events streamed over a chunked response, from the
+// store's in-memory event window. Selector transitions become ADDED/DELETED as apiserver's watch
+// cache reports them; a compacted resourceVersion yields an ERROR event with a 410 Expired Status.
+import { expired } from '../../api/errors.js';
+import { gvString } from '../../api/kind.js';
+import type { KObject } from '../../api/object.js';
+import { StoreError, type KeyValue, type StoreEvent } from '../../store/store.js';
+import { tableVersion } from '../http/negotiate.js';
+import { resourcePrefix } from '../registry/keys.js';
+import { decodeKV } from '../registry/registry.js';
+import { toTable } from '../table.js';
+import type { ResourceRequest } from './context.js';
+import { listObjects } from './read.js';
+import { selectionFrom } from './selection.js';
+
+const BOOKMARK_INTERVAL_MS = 60_000; // as the watch cache's bookmark frequency
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024; // a watcher this far behind is dropped; it will relist
+
+// Every watcher of an event shares one decoded object and one JSON rendering of it.
+const decoded = new WeakMap<KeyValue, { obj: KObject; json: string }>();
+function view(kv: KeyValue): { obj: KObject; json: string } {
+  let v = decoded.get(kv);
+  if (!v) {
+    const obj = decodeKV(kv);
+    v = { obj, json: JSON.stringify(obj) };
+    decoded.set(kv, v);
+  }
+  return v;
+}
+
+type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export async function watchCollection(r: ResourceRequest): Promise<void> {
+  const { res, url, def, ctx } = r;
+  const q = url.searchParams;
+  const sel = selectionFrom(def, url);
+  const tv = tableVersion(r.accept);
+  const bookmarks = q.get('allowWatchBookmarks') === 'true';
+  const timeoutSeconds = Number(q.get('timeoutSeconds') ?? 0) || 1800 + Math.floor(Math.random() * 1800);
+  const rvParam = q.get('resourceVersion');
+  const sendInitial = q.get('sendInitialEvents') === 'true' || !rvParam || rvParam === '0';
+  const name = r.path.name ?? (q.get('fieldSelector')?.match(/^metadata\.name=([^,]+)$/)?.[1]);
+
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
+  let columnsSent = false;
+  let lastRV = 0;
+  const write = (type: EventType, obj: KObject | object, json?: string) => {
+    let line: string;
+    if (tv && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')) {
+      const table = toTable(def, [obj as KObject], ctx.clock.now(), { version: tv, includeObject: 'Metadata', resourceVersion: (obj as KObject).metadata.resourceVersion, withColumns: !columnsSent });
+      columnsSent = true;
+      line = JSON.stringify({ type, object: table });
+    } else {
+      line = `{"type":"${type}","object":${json ?? JSON.stringify(obj)}}`;
+    }
+    res.write(line + '\n');
+    if (res.writableLength > MAX_BUFFERED_BYTES) finish();
+  };
+
+  let fromRevision: number;
+  if (sendInitial) {
+    const page = await listObjects({ ...r, url: new URL(`${url.pathname}?${selectorQuery(q)}`, url) });
+    for (const obj of page.items) if (!name || obj.metadata.name === name) write('ADDED', obj);
+    fromRevision = page.revision;
+    if (q.get('sendInitialEvents') === 'true' && bookmarks) {
+      write('BOOKMARK', bookmarkObject(r, page.revision, true));
+    }
+  } else {
+    fromRevision = Number(rvParam);
+  }
+  lastRV = fromRevision;
+
+  const matches = (obj: KObject) => (!name || obj.metadata.name === name) && sel.matches(obj);
+  const onEvent = (ev: StoreEvent) => {
+    lastRV = ev.revision;
+    const cur = view(ev.kv);
+    const prev = ev.prev ? view(ev.prev) : undefined;
+    const nowMatches = ev.type === 'PUT' && matches(cur.obj);
+    const prevMatched = !!prev && matches(prev.obj);
+    if (ev.type === 'DELETE') { if (prevMatched) write('DELETED', cur.obj, cur.json); return; }
+    if (nowMatches && prevMatched) write('MODIFIED', cur.obj, cur.json);
+    else if (nowMatches) write('ADDED', cur.obj, cur.json);
+    else if (prevMatched) write('DELETED', cur.obj, cur.json);
+  };
+
+  let watcher: { stop(): void } | undefined;
+  let done = false;
+  const timers: NodeJS.Timeout[] = [];
+  function finish(): void {
+    if (done) return;
+    done = true;
+    watcher?.stop();
+    timers.forEach(clearTimeout);
+    ctx.shutdown.removeEventListener('abort', finish);
+    res.end();
+  }
+  try {
+    watcher = ctx.registry.store.watch(resourcePrefix(def, r.path.namespace), fromRevision, onEvent);
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'Compacted') {
+      write('ERROR', expired(`too old resource version: ${fromRevision} (${e.compactRevision})`).toStatus());
+      finish();
+      return;
+    }
+    throw e;
+  }
+  res.on('close', finish);
+  ctx.shutdown.addEventListener('abort', finish);
+  timers.push(setTimeout(() => {
+    // Upstream sends a last bookmark shortly before a timed-out watch closes.
+    if (bookmarks) write('BOOKMARK', bookmarkObject(r, lastRV, false));
+    finish();
+  }, timeoutSeconds * 1000));
+  if (bookmarks) {
+    const tick = () => { if (!done) { write('BOOKMARK', bookmarkObject(r, lastRV, false)); timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS)); } };
+    timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS));
+  }
+}
+
+function selectorQuery(q: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const k of ['labelSelector', 'fieldSelector']) { const v = q.get(k); if (v) out.set(k, v); }
+  return out.toString();
+}
+
+/** BOOKMARK objects are skeletal objects of the watched kind carrying only a resourceVersion. */
+function bookmarkObject(r: ResourceRequest, rv: number, initialEventsEnd: boolean): object {
+  const metadata: Record<string, unknown> = { resourceVersion: String(rv), creationTimestamp: null };
+  if (initialEventsEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
+  return { kind: r.def.kind, apiVersion: gvString(r.def), metadata };
+}

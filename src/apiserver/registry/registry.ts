@@ -1,0 +1,237 @@
+// The generic resource store (kube-apiserver's genericregistry.Store): create, get, list, update
+// and delete for any kind, driven only by its KindDef. Both the HTTP handlers and in-process
+// clients (controllers) go through here, so admission rules hold for every writer.
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError, type FieldError } from '../../api/errors.js';
+import type { KindDef } from '../../api/kind.js';
+import type { KObject } from '../../api/object.js';
+import { StoreError, type KeyValue, type Store } from '../../store/store.js';
+import { rfc3339, type Clock } from '../../util/clock.js';
+import { generateName } from './generate-name.js';
+import { objectKey, resourcePrefix } from './keys.js';
+
+export interface WriteOptions { dryRun?: boolean }
+export interface UpdateOptions extends WriteOptions { subresource?: 'status' }
+
+const gr = (def: KindDef) => ({ group: def.group, resource: def.plural });
+const GENERATE_NAME_RETRIES = 8; // as apiserver: retry a generated name that collided
+
+export function decodeKV(kv: KeyValue): KObject {
+  const obj = JSON.parse(kv.value) as KObject;
+  obj.metadata.resourceVersion = String(kv.modRevision);
+  return obj;
+}
+
+function encode(obj: KObject): string {
+  const { resourceVersion: _rv, ...meta } = obj.metadata;
+  return JSON.stringify({ ...obj, metadata: meta });
+}
+
+/** Everything but metadata and status: what bumps metadata.generation when it changes. */
+function specOf(obj: KObject): unknown {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest;
+}
+
+export class Registry {
+  constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef) {}
+
+  now(): number { return this.clock.now(); }
+
+  async get(def: KindDef, namespace: string | undefined, name: string): Promise<KObject> {
+    const kv = await this.store.get(objectKey(def, namespace, name));
+    if (!kv) throw notFound(gr(def), name);
+    return decodeKV(kv);
+  }
+
+  async list(def: KindDef, namespace: string | undefined, opts: { startKey?: string; limit?: number } = {}) {
+    const res = await this.store.list(resourcePrefix(def, namespace), opts);
+    return { items: res.items.map(decodeKV), revision: res.revision, more: res.more, lastKey: res.items.at(-1)?.key };
+  }
+
+  async create(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<KObject> {
+    const obj = structuredClone(body);
+    obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
+    obj.kind = def.kind;
+    const meta = (obj.metadata ??= {});
+    if (def.namespaced) {
+      if (meta.namespace && namespace && meta.namespace !== namespace) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      meta.namespace = meta.namespace || namespace || 'default';
+      await this.checkNamespaceAcceptsCreates(meta.namespace);
+    } else {
+      delete meta.namespace;
+    }
+    meta.uid = randomUUID();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.resourceVersion;
+    delete meta.selfLink;
+    if (def.hasGeneration) meta.generation = 1; else delete meta.generation;
+    const generated = !meta.name && !!meta.generateName;
+    if (generated) meta.name = generateName(meta.generateName!);
+
+    def.defaults?.(obj);
+    def.prepareForCreate?.(obj);
+    this.throwIfInvalid(def, obj, def.validate?.(obj) ?? []);
+    if (opts.dryRun) {
+      if (await this.store.get(objectKey(def, meta.namespace, meta.name!))) throw alreadyExists(gr(def), meta.name!);
+      return obj;
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const kv = await this.store.create(objectKey(def, meta.namespace, meta.name!), encode(obj));
+        return decodeKV(kv);
+      } catch (e) {
+        if (!(e instanceof StoreError && e.code === 'KeyExists')) throw e;
+        if (!generated || attempt >= GENERATE_NAME_RETRIES) throw alreadyExists(gr(def), meta.name!);
+        meta.name = generateName(meta.generateName!);
+      }
+    }
+  }
+
+  /**
+   * Replaces an object (PUT). The body's resourceVersion, when set, must match the stored one.
+   * Writes to the main resource keep the stored status; status writes keep everything else.
+   */
+  async update(def: KindDef, namespace: string | undefined, name: string, body: KObject, opts: UpdateOptions = {}): Promise<KObject> {
+    const kv = await this.store.get(objectKey(def, namespace, name));
+    if (!kv) throw notFound(gr(def), name);
+    const old = decodeKV(kv);
+    const meta = body.metadata ?? {};
+    if (meta.name && meta.name !== name) {
+      throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    }
+    if (def.namespaced && meta.namespace && namespace && meta.namespace !== namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) throw conflict(gr(def), name);
+    const obj = this.merged(def, old, body, opts.subresource);
+    return this.write(def, old, kv.modRevision, obj, opts);
+  }
+
+  /**
+   * Read-modify-write with retries on conflict, for PATCH and in-process callers: `mutate` gets a
+   * fresh copy of the current object each attempt and returns the desired one.
+   */
+  async guaranteedUpdate(def: KindDef, namespace: string | undefined, name: string, mutate: (cur: KObject) => KObject | Promise<KObject>, opts: UpdateOptions = {}): Promise<KObject> {
+    for (let attempt = 0; ; attempt++) {
+      const kv = await this.store.get(objectKey(def, namespace, name));
+      if (!kv) throw notFound(gr(def), name);
+      const old = decodeKV(kv);
+      const desired = await mutate(structuredClone(old));
+      const rv = desired.metadata?.resourceVersion;
+      if (rv && rv !== old.metadata.resourceVersion) throw conflict(gr(def), name);
+      if (desired.metadata?.name && desired.metadata.name !== name) {
+        throw badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
+      }
+      try {
+        return await this.write(def, old, kv.modRevision, this.merged(def, old, desired, opts.subresource), opts);
+      } catch (e) {
+        const retriable = e instanceof StatusError && e.reason === 'Conflict' && !rv && attempt < 10;
+        if (!retriable) throw e;
+      }
+    }
+  }
+
+  /** Deletes immediately, only if the stored revision is still `expectedRevision` when given. */
+  async remove(def: KindDef, obj: KObject, expectedRevision?: number): Promise<KObject> {
+    try {
+      const kv = await this.store.delete(objectKey(def, obj.metadata.namespace, obj.metadata.name!), expectedRevision);
+      return decodeKV(kv);
+    } catch (e) {
+      if (e instanceof StoreError && e.code === 'KeyNotFound') throw notFound(gr(def), obj.metadata.name!);
+      if (e instanceof StoreError && e.code === 'RevisionMismatch') throw conflict(gr(def), obj.metadata.name!);
+      throw e;
+    }
+  }
+
+  /** Stores the deletion marks (deletionTimestamp, finalizers) that deleteObject decided on. */
+  async markForDeletion(def: KindDef, cur: KObject, next: KObject, expectedRevision: number): Promise<KObject> {
+    try {
+      return decodeKV(await this.store.update(objectKey(def, cur.metadata.namespace, cur.metadata.name!), encode(next), expectedRevision));
+    } catch (e) {
+      if (e instanceof StoreError && (e.code === 'RevisionMismatch' || e.code === 'KeyNotFound')) throw conflict(gr(def), cur.metadata.name!);
+      throw e;
+    }
+  }
+
+  /** The stored object with the parts a write may change taken from `body`. */
+  private merged(def: KindDef, old: KObject, body: KObject, subresource?: 'status'): KObject {
+    if (subresource === 'status') {
+      // Status writes change only status (registry strategies' PrepareForUpdate for status).
+      return { ...structuredClone(old), status: structuredClone(body.status) };
+    }
+    const obj = structuredClone(body);
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    const m = (obj.metadata ??= {});
+    m.name = old.metadata.name;
+    if (def.namespaced) m.namespace = old.metadata.namespace; else delete m.namespace;
+    m.uid = old.metadata.uid;
+    m.creationTimestamp = old.metadata.creationTimestamp;
+    m.deletionTimestamp = old.metadata.deletionTimestamp;
+    m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    m.generation = old.metadata.generation;
+    if (m.deletionTimestamp === undefined) delete m.deletionTimestamp;
+    if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
+    if (m.generation === undefined) delete m.generation;
+    delete m.selfLink;
+    if (def.statusSubresource) {
+      if (old.status === undefined) delete obj.status; else obj.status = structuredClone(old.status);
+    }
+    return obj;
+  }
+
+  private async write(def: KindDef, old: KObject, revision: number, obj: KObject, opts: UpdateOptions): Promise<KObject> {
+    const name = old.metadata.name!;
+    if (opts.subresource === 'status') {
+      this.throwIfInvalid(def, obj, def.validateStatusUpdate?.(obj, old) ?? []);
+    } else {
+      def.defaults?.(obj);
+      def.prepareForUpdate?.(obj, old);
+      if (def.hasGeneration && !isDeepStrictEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      this.throwIfInvalid(def, obj, def.validateUpdate?.(obj, old) ?? def.validate?.(obj) ?? []);
+    }
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    // An object being deleted goes once its last finalizer is removed.
+    const finalized = !!old.metadata.deletionTimestamp && !old.metadata.deletionGracePeriodSeconds
+      && !(obj.metadata.finalizers?.length) && !this.specFinalizers(def, obj);
+    if (!finalized && isDeepStrictEqual(obj, old)) return old; // no-op: no new revision, as upstream
+    if (opts.dryRun) return obj;
+    try {
+      if (finalized) {
+        await this.store.delete(objectKey(def, old.metadata.namespace, name), revision);
+        return obj;
+      }
+      return decodeKV(await this.store.update(objectKey(def, old.metadata.namespace, name), encode(obj), revision));
+    } catch (e) {
+      if (e instanceof StoreError && (e.code === 'RevisionMismatch' || e.code === 'KeyNotFound')) throw conflict(gr(def), name);
+      throw e;
+    }
+  }
+
+  /** Namespaces also wait for spec.finalizers (the namespace controller's `kubernetes`). */
+  private specFinalizers(def: KindDef, obj: KObject): boolean {
+    if (def !== this.namespaceDef) return false;
+    const spec = obj.spec as { finalizers?: string[] } | undefined;
+    return !!spec?.finalizers?.length;
+  }
+
+  private throwIfInvalid(def: KindDef, obj: KObject, errs: FieldError[]): void {
+    if (!obj.metadata.name) errs = [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }, ...errs];
+    if (errs.length) throw invalid(def, obj.metadata.name ?? '', errs);
+  }
+
+  private async checkNamespaceAcceptsCreates(namespace: string): Promise<void> {
+    const kv = await this.store.get(objectKey(this.namespaceDef, undefined, namespace));
+    if (!kv) throw notFound({ group: '', resource: 'namespaces' }, namespace);
+    const ns = decodeKV(kv);
+    if (ns.metadata.deletionTimestamp) {
+      throw forbidden({ group: '', resource: '' }, '', `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// The HTTP front of the API server: bearer-token authentication, request routing, and one place
+// that renders every failure as a Kubernetes Status.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { unauthorized } from '../api/errors.js';
+import type { KindDef } from '../api/kind.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from '../util/clock.js';
+import { Discovery } from './discovery.js';
+import type { ApiContext } from './handlers/context.js';
+import { sendError } from './http/respond.js';
+import { Registry } from './registry/registry.js';
+import { createRouter } from './router.js';
+
+/** Paths anyone may read, as kube-apiserver's system:public-info-viewer allows. */
+const PUBLIC_PATHS = new Set(['/version', '/livez', '/readyz', '/healthz']);
+
+export interface ApiServerOptions {
+  store: Store;
+  kinds: KindDef[];
+  clock: Clock;
+  token: string;
+  host: string;
+  port: number;
+  log?: (msg: string) => void;
+}
+
+export class ApiServer {
+  readonly registry: Registry;
+  readonly discovery: Discovery;
+  private http?: Server;
+  private readonly abort = new AbortController();
+  private readonly log: (msg: string) => void;
+  private ready = false;
+
+  constructor(private readonly opts: ApiServerOptions) {
+    const nsDef = opts.kinds.find((k) => k.kind === 'Namespace' && k.group === '')!;
+    this.registry = new Registry(opts.store, opts.clock, nsDef);
+    this.discovery = new Discovery(opts.kinds, `${opts.host}:${opts.port}`);
+    this.log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
+  }
+
+  kind(group: string, kind: string): KindDef {
+    const d = this.opts.kinds.find((k) => k.group === group && k.kind === kind);
+    if (!d) throw new Error(`unknown kind ${group}/${kind}`);
+    return d;
+  }
+
+  async listen(): Promise<number> {
+    const ctx: ApiContext = { registry: this.registry, discovery: this.discovery, clock: this.opts.clock, log: this.log, shutdown: this.abort.signal };
+    const route = createRouter(ctx, () => this.ready);
+    const expected = Buffer.from(this.opts.token);
+    const authorized = (header: string | undefined): boolean => {
+      const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
+      if (!m) return false;
+      const got = Buffer.from(m[1]!.trim());
+      return got.length === expected.length && timingSafeEqual(got, expected);
+    };
+    this.http = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (!PUBLIC_PATHS.has(url.pathname) && !authorized(req.headers.authorization)) {
+        req.resume();
+        sendError(res, unauthorized(), this.log);
+        return;
+      }
+      route(req, res, url).catch((err) => sendError(res, err, this.log));
+    });
+    this.http.headersTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      this.http!.once('error', reject);
+      this.http!.listen(this.opts.port, this.opts.host, () => resolve());
+    });
+    return (this.http.address() as AddressInfo).port;
+  }
+
+  setReady(v: boolean): void { this.ready = v; }
+
+  async close(): Promise<void> {
+    this.ready = false;
+    this.abort.abort();
+    const http = this.http;
+    if (!http) return;
+    await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeAllConnections(); });
+  }
+}
