@@ -1,9 +1,9 @@
 // labelSelector and fieldSelector query parameters as one predicate over objects.
-import { badRequest } from '../../api/errors.js';
+import { badRequest, StatusError } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { matchesFields, parseFieldSelector } from '../../api/meta/field-selector.js';
-import { matchesLabels, parseLabelSelector } from '../../api/meta/label-selector.js';
+import { fieldLabelNotSupported, matchesFields, parseFieldSelector } from '../../api/meta/field-selector.js';
+import { matches as matchesLabels, parseLabelSelector } from '../../api/meta/label-selector.js';
 
 export interface Selection {
   /** True when no selector was given: every object matches. */
@@ -20,18 +20,20 @@ function fieldGetter(def: KindDef, obj: KObject): (field: string) => string | un
   };
 }
 
+const asBadRequest = (e: unknown) => (e instanceof StatusError ? e : badRequest((e as Error).message));
+
 export function selectionFrom(def: KindDef, url: URL): Selection {
   const ls = url.searchParams.get('labelSelector') ?? '';
   const fs = url.searchParams.get('fieldSelector') ?? '';
   let labels, fields;
-  try { labels = ls ? parseLabelSelector(ls) : undefined; } catch (e) { throw badRequest((e as Error).message); }
-  try { fields = fs ? parseFieldSelector(fs) : undefined; } catch (e) { throw badRequest((e as Error).message); }
+  try { labels = ls ? parseLabelSelector(ls) : undefined; } catch (e) { throw asBadRequest(e); }
+  try { fields = fs ? parseFieldSelector(fs) : undefined; } catch (e) { throw asBadRequest(e); }
   if (fields) {
     // Reject unsupported field labels up front, as apiserver's field label conversion does.
     const probe = fieldGetter(def, { metadata: {} });
     for (const r of fields.requirements) {
       if (probe(r.field) === undefined) {
-        throw badRequest(`field label not supported: ${r.field}`);
+        throw fieldLabelNotSupported(r.field);
       }
     }
   }

@@ -12,7 +12,7 @@ import { generateName } from './generate-name.js';
 import { objectKey, resourcePrefix } from './keys.js';
 
 export interface WriteOptions { dryRun?: boolean }
-export interface UpdateOptions extends WriteOptions { subresource?: 'status' }
+export interface UpdateOptions extends WriteOptions { subresource?: 'status' | 'finalize' }
 
 const gr = (def: KindDef) => ({ group: def.group, resource: def.plural });
 const GENERATE_NAME_RETRIES = 8; // as apiserver: retry a generated name that collided
@@ -160,7 +160,12 @@ export class Registry {
   }
 
   /** The stored object with the parts a write may change taken from `body`. */
-  private merged(def: KindDef, old: KObject, body: KObject, subresource?: 'status'): KObject {
+  private merged(def: KindDef, old: KObject, body: KObject, subresource?: 'status' | 'finalize'): KObject {
+    if (subresource === 'finalize') {
+      // Namespaces' finalize subresource changes only spec.finalizers.
+      const finalizers = (body.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+      return { ...structuredClone(old), spec: { ...(old.spec as object), finalizers } };
+    }
     if (subresource === 'status') {
       // Status writes change only status (registry strategies' PrepareForUpdate for status).
       return { ...structuredClone(old), status: structuredClone(body.status) };
@@ -188,7 +193,9 @@ export class Registry {
 
   private async write(def: KindDef, old: KObject, revision: number, obj: KObject, opts: UpdateOptions): Promise<KObject> {
     const name = old.metadata.name!;
-    if (opts.subresource === 'status') {
+    if (opts.subresource === 'finalize') {
+      // nothing to default or validate: only finalizer names changed
+    } else if (opts.subresource === 'status') {
       this.throwIfInvalid(def, obj, def.validateStatusUpdate?.(obj, old) ?? []);
     } else {
       def.defaults?.(obj);

@@ -1,0 +1,43 @@
+// A small flag parser with kubectl's conventions: --flag=value, --flag value, -f value, booleans,
+// and `--` ending the flags.
+
+export interface FlagSpec { name: string; short?: string; type: 'string' | 'boolean' | 'number'; default?: string | boolean | number; help: string }
+
+export interface Parsed { flags: Record<string, string | boolean | number | undefined>; args: string[]; rest: string[] }
+
+export class FlagError extends Error {}
+
+export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
+  const flags: Parsed['flags'] = {};
+  for (const s of specs) flags[s.name] = s.default;
+  const args: string[] = [];
+  const find = (tok: string) => specs.find((s) => (tok.startsWith('--') ? s.name === tok.slice(2) : s.short === tok.slice(1)));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return { flags, args, rest: argv.slice(i + 1) };
+    if (!a.startsWith('-') || a === '-') { args.push(a); continue; }
+    const eq = a.indexOf('=');
+    const tok = eq > 0 ? a.slice(0, eq) : a;
+    const spec = find(tok);
+    if (!spec) throw new FlagError(`unknown flag: ${tok}`);
+    let value: string | undefined = eq > 0 ? a.slice(eq + 1) : undefined;
+    if (spec.type === 'boolean') {
+      flags[spec.name] = value === undefined ? true : value === 'true';
+      continue;
+    }
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new FlagError(`flag needs an argument: ${tok}`);
+    }
+    if (spec.type === 'number') {
+      const n = Number(value);
+      if (!Number.isFinite(n)) throw new FlagError(`invalid argument "${value}" for "${tok}" flag: parse error`);
+      flags[spec.name] = n;
+    } else flags[spec.name] = value;
+  }
+  return { flags, args, rest: [] };
+}
+
+export function flagHelp(specs: FlagSpec[]): string {
+  return specs.map((s) => `    ${s.short ? `-${s.short}, ` : ''}--${s.name}${s.type === 'boolean' ? '' : `=${s.default ?? ''}`}:\n\t${s.help}`).join('\n\n');
+}

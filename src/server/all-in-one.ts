@@ -1,0 +1,67 @@
+// `kubelite server`: the store, the API server and the controllers in one process.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { allKinds } from '../api/kinds/index.js';
+import { ApiServer } from '../apiserver/server.js';
+import { LocalClient } from '../client/local-client.js';
+import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { NamespaceController } from '../controllers/namespace/namespace-controller.js';
+import { openStore, type StoreKind } from '../store/index.js';
+import { realClock, type Clock } from '../util/clock.js';
+import { bootstrap } from './bootstrap.js';
+import { kubeconfigYaml, loadOrCreateToken, writeSecretFile } from './kubeconfig.js';
+
+export interface ServerOptions {
+  dataDir: string;
+  port: number;
+  bindAddress: string;
+  store: StoreKind;
+  clock?: Clock;
+  log?: (msg: string) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  kubeconfigPath: string;
+  token: string;
+  api: ApiServer;
+  client: LocalClient;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const token = loadOrCreateToken(opts.dataDir);
+  const store = openStore(opts.store, opts.dataDir);
+  const clock = opts.clock ?? realClock;
+  const api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, log });
+  let port: number;
+  try {
+    port = await api.listen();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const client = new LocalClient(api.registry, allKinds);
+  await bootstrap(client, port);
+  const controllers = [new NamespaceController(client, log), new GarbageCollector(client, log)];
+  for (const c of controllers) await c.start();
+  const host = opts.bindAddress === '0.0.0.0' || opts.bindAddress === '::' ? '127.0.0.1' : opts.bindAddress;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const kubeconfigPath = join(opts.dataDir, 'kubeconfig');
+  writeSecretFile(kubeconfigPath, kubeconfigYaml(url, token));
+  api.setReady(true);
+  let closed = false;
+  return {
+    port, url, kubeconfigPath, token, api, client,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const c of controllers) c.stop();
+      await api.close();
+      await store.close();
+    },
+  };
+}
