@@ -117,9 +117,9 @@ function decodeMap(type: string, wire: WireValue[], where: string): JsonObject {
         ? decodeElement(type, { wire: WIRE_BYTES, bytes: concat(valueWire, type, where) }, `${where}[${key}]`)
         : decodeScalar(type, valueWire[valueWire.length - 1], `${where}[${key}]`);
     } else {
+      // A value missing from its entry is Go's zero value: a []byte is nil (null), an empty one is "".
       value = messages[type] ? {} : specialCodecs[type]?.zero ?? SCALAR_ZERO[type];
     }
-    // A []byte value missing from its entry is nil, which encoding/json writes as null; an empty one is "".
     out[key] = value;
   }
   return out;
@@ -130,10 +130,8 @@ function decodeScalar(type: string, w: WireValue, where: string): unknown {
   if (expected === undefined) throw new Error(`${where}: unknown type ${type}`);
   if (w.wire !== expected) throw new Error(`${where}: wrong wire type ${w.wire} for ${type}`);
   switch (type) {
-    case 'string': {
-      const s = Buffer.from(w.bytes ?? []).toString('utf8');
-      return s;
-    }
+    case 'string':
+      return Buffer.from(w.bytes ?? []).toString('utf8');
     case 'bytes':
       return Buffer.from(w.bytes ?? []).toString('base64');
     case 'bool':
