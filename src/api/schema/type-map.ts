@@ -3,6 +3,7 @@
 // (`string`, `Array<V1Container>`, `{ [key: string]: string; }`, `IntOrString`, `Date`...). We parse those
 // strings once per model into a small tree that strict decoding and the OpenAPI documents both walk.
 import * as models from '@kubernetes/client-node/dist/gen/models/all.js';
+import { NEWER_THAN_SERVED } from './go-type-facts.js';
 import { isQuantityField } from './quantity-fields.js';
 
 export type ScalarKind =
@@ -54,7 +55,9 @@ export function modelFields(model: string): Map<string, FieldSchema> | undefined
   let fields = cache.get(model);
   if (fields === undefined) {
     const map = registry[model]?.attributeTypeMap;
-    fields = map ? new Map(map.map((a) => [a.baseName, { name: a.baseName, type: parseType(model, a) }])) : null;
+    const newer = NEWER_THAN_SERVED[model] ?? [];
+    const served = map?.filter((a) => !newer.includes(a.baseName));
+    fields = served ? new Map(served.map((a) => [a.baseName, { name: a.baseName, type: parseType(model, a) }])) : null;
     cache.set(model, fields);
   }
   return fields ?? undefined;
