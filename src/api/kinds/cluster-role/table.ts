@@ -1,9 +1,11 @@
+// ClusterRole table: kubernetes registers no printer for it (pkg/registry/rbac/clusterrole/storage uses
+// rest.NewDefaultTableConvertor), so `kubectl get` shows NAME and CREATED AT.
+import type { TableColumn } from '../../kind.js';
 import type { KObject } from '../../object.js';
-import { age } from '../shared/duration.js';
-import { ageColumn, nameColumn } from '../shared/columns.js';
+import { defaultCells, defaultColumns } from '../shared/default-table.js';
 
-export const columns = [nameColumn, ageColumn];
+export const columns: TableColumn[] = defaultColumns;
 
-export function cells(obj: KObject, now: number): unknown[] {
-  return [obj.metadata.name, age(obj.metadata.creationTimestamp, now)];
+export function cells(obj: KObject, _now: number): unknown[] {
+  return defaultCells(obj);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../object.js';
-import { cellsByName, comparableRow, goldenTable } from '../shared/golden.js';
+import { cellsByName, goldenTable, testGoldenRows } from '../shared/golden.js';
 import { cells, columns, rowConditions } from './table.js';
 
 const T0 = Date.parse('2026-11-24T10:30:00Z');
@@ -93,13 +93,9 @@ test('pod row conditions mark terminal pods Completed', () => {
   assert.equal(rowConditions(pod({ status: { phase: 'Running' } })), undefined);
 });
 
+testGoldenRows('pods.table.includeObject-Object.rows-trimmed.json', columns, cells);
+
 const golden = goldenTable('pods.table.includeObject-Object.rows-trimmed.json');
-test('pod columns and rows match the golden table', { skip: !golden && 'golden tree absent' }, () => {
-  assert.deepEqual(columns, golden!.columnDefinitions);
-  for (const r of golden!.rows) {
-    const ours = cells(r.object, T0);
-    assert.deepEqual(comparableRow(columns, ours, golden!.columnDefinitions, ['Age']),
-      comparableRow(golden!.columnDefinitions, r.cells, golden!.columnDefinitions, ['Age']), String(r.object.metadata.name));
-    assert.deepEqual(rowConditions(r.object), r.conditions ?? undefined);
-  }
+test('pod row conditions match the golden rows', { skip: !golden && 'golden tree absent' }, () => {
+  for (const r of golden!.rows) assert.deepEqual(rowConditions(r.object), r.conditions ?? undefined);
 });
