@@ -1,6 +1,7 @@
 // The HTTP front of the API server: bearer-token authentication, request routing, and one place
 // that renders every failure as a Kubernetes Status.
-import { createServer, type Server } from 'node:http';
+import type { Server, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { unauthorized } from '../api/errors.js';
@@ -23,6 +24,8 @@ export interface ApiServerOptions {
   token: string;
   host: string;
   port: number;
+  /** PEM serving certificate and key: the API is served over TLS only. */
+  tls: { cert: string; key: string };
   log?: (msg: string) => void;
 }
 
@@ -57,7 +60,7 @@ export class ApiServer {
       const got = Buffer.from(m[1]!.trim());
       return got.length === expected.length && timingSafeEqual(got, expected);
     };
-    this.http = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (req, res) => {
+    this.http = createServer({ cert: this.opts.tls.cert, key: this.opts.tls.key, keepAliveTimeout: 65_000, requestTimeout: 0 }, (req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!PUBLIC_PATHS.has(url.pathname) && !authorized(req.headers.authorization)) {
         req.resume();

@@ -10,6 +10,7 @@ import { openStore, type StoreKind } from '../store/index.js';
 import { realClock, type Clock } from '../util/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { kubeconfigYaml, loadOrCreateToken, writeSecretFile } from './kubeconfig.js';
+import { loadOrCreateTls } from './tls.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface RunningServer {
   url: string;
   kubeconfigPath: string;
   token: string;
+  /** The cluster CA (PEM) clients trust. */
+  caPem: string;
   api: ApiServer;
   client: LocalClient;
   close(): Promise<void>;
@@ -34,9 +37,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const token = loadOrCreateToken(opts.dataDir);
+  const loopbackOrAny = ['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::'];
+  const tls = await loadOrCreateTls(opts.dataDir, loopbackOrAny.includes(opts.bindAddress) ? [] : [opts.bindAddress]);
   const store = openStore(opts.store, opts.dataDir);
   const clock = opts.clock ?? realClock;
-  const api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, log });
+  const api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, tls: { cert: tls.certPem, key: tls.keyPem }, log });
   let port: number;
   try {
     port = await api.listen();
@@ -49,13 +54,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const controllers = [new NamespaceController(client, log), new GarbageCollector(client, log)];
   for (const c of controllers) await c.start();
   const host = opts.bindAddress === '0.0.0.0' || opts.bindAddress === '::' ? '127.0.0.1' : opts.bindAddress;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const kubeconfigPath = join(opts.dataDir, 'kubeconfig');
-  writeSecretFile(kubeconfigPath, kubeconfigYaml(url, token));
+  writeSecretFile(kubeconfigPath, kubeconfigYaml(url, token, tls.caPem));
   api.setReady(true);
   let closed = false;
   return {
-    port, url, kubeconfigPath, token, api, client,
+    port, url, kubeconfigPath, token, caPem: tls.caPem, api, client,
     async close() {
       if (closed) return;
       closed = true;

@@ -5,11 +5,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
-export function kubeconfigYaml(server: string, token: string): string {
+export function kubeconfigYaml(server: string, token: string, caPem: string): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'kubelite', cluster: { server } }],
+    clusters: [{ name: 'kubelite', cluster: { server, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
     users: [{ name: 'kubelite-admin', user: { token } }],
     contexts: [{ name: 'kubelite', context: { cluster: 'kubelite', user: 'kubelite-admin', namespace: 'default' } }],
     'current-context': 'kubelite',

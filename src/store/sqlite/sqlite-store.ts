@@ -1,6 +1,7 @@
 // The embedded default backend: one SQLite file in WAL mode. Writes that arrive in the same turn of
 // the event loop are committed in one transaction (group commit), and each write's promise resolves
 // only after that transaction is durable, so an acknowledged write survives kill -9.
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventWindow } from '../event-window.js';
 import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type Watcher } from '../store.js';
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
 
   constructor(file: string) {
     this.db = new Database(file);
+    chmodSync(file, 0o600); // secrets live here; SQLite gives its -wal/-shm files the same mode
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`
