@@ -59,6 +59,8 @@ export interface KindDef<T extends KObject = KObject> {
     columns: TableColumn[];
     /** One row's cells; `now` is the server's clock for ages. */
     cells(obj: T, now: number): unknown[];
+    /** Row conditions (pods: Completed for finished pods), as the printer sets them. */
+    rowConditions?(obj: T): Array<{ type: string; status: string; reason?: string; message?: string }> | undefined;
   };
   /** Field selectors beyond metadata.name / metadata.namespace. */
   fieldSelectors?: Record<string, (obj: T) => string | undefined>;

@@ -31,7 +31,10 @@ export function toTable(def: KindDef, objs: KObject[], now: number, o: TableOpti
     apiVersion: `meta.k8s.io/${o.version}`,
     metadata,
     columnDefinitions: o.withColumns === false ? null : def.table.columns,
-    rows: objs.map((obj) => ({ cells: def.table.cells(obj, now), object: rowObject(obj, o.includeObject, o.version) })),
+    rows: objs.map((obj) => {
+      const conditions = def.table.rowConditions?.(obj);
+      return { cells: def.table.cells(obj, now), ...(conditions ? { conditions } : {}), object: rowObject(obj, o.includeObject, o.version) };
+    }),
   };
 }
 

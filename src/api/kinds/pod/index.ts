@@ -1,5 +1,5 @@
 import type { KindDef } from '../../kind.js';
-import { cells, columns } from './table.js';
+import { cells, columns, rowConditions } from './table.js';
 
 export const pod: KindDef = {
   group: '',
@@ -13,5 +13,5 @@ export const pod: KindDef = {
   categories: ["all"],
   model: 'V1Pod',
   statusSubresource: true,
-  table: { columns, cells },
+  table: { columns, cells, rowConditions },
 };
