@@ -5,6 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { readBody, decodeText, mediaKind } from '../http/body.js';
 import { sendJSON } from '../http/respond.js';
 import { applyPatch } from '../patch/index.js';
+import { schemaPatchMeta } from './write.js';
 import type { ResourceRequest } from './context.js';
 
 function at(obj: unknown, path: string[]): unknown {
@@ -49,7 +50,7 @@ export async function scaleRequest(r: ResourceRequest): Promise<void> {
       if (rv && rv !== cur.metadata.resourceVersion) cur.metadata.resourceVersion = rv; // lets the registry report the conflict
     } else {
       const ct = (r.req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      scale = applyPatch(ct, current, raw.toString('utf8'), { model: 'V1Scale' }) as KObject;
+      scale = applyPatch(ct, current, raw.toString('utf8'), { model: 'V1Scale', meta: schemaPatchMeta }) as KObject;
     }
     const replicas = (scale.spec as { replicas?: unknown } | undefined)?.replicas;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {

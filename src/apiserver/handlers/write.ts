@@ -1,11 +1,14 @@
 // POST (create), PUT (update) and PATCH, for a resource or its status subresource.
 import { badRequest, methodNotSupported } from '../../api/errors.js';
 import type { KObject } from '../../api/object.js';
-import { applyPatch, isApplyPatch } from '../patch/index.js';
+import { childModel, patchMeta } from '../../api/schema/patch-meta.js';
+import { applyPatch, createsWhenMissing, validatePatchOptions } from '../patch/index.js';
 import { readBody } from '../http/body.js';
 import { sendJSON } from '../http/respond.js';
 import { groupResource, type ResourceRequest } from './context.js';
 import { checkDecoded, decodeObject, fieldValidation } from './decode-object.js';
+
+export const schemaPatchMeta = { patchMeta, childModel };
 
 function dryRun(url: URL): boolean {
   const v = url.searchParams.getAll('dryRun');
@@ -45,9 +48,12 @@ export async function patchObject(r: ResourceRequest): Promise<void> {
   const contentType = (r.req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const body = (await readBody(r.req)).toString('utf8');
   const dry = dryRun(r.url);
+  const q = r.url.searchParams;
+  const optsErr = validatePatchOptions(contentType, { fieldManager: q.get('fieldManager') ?? undefined, force: q.get('force') ?? undefined });
+  if (optsErr) throw optsErr;
   let warnings: string[] = [];
   const mutate = (cur: KObject): KObject => {
-    const patched = applyPatch(contentType, cur, body, { model: r.def.model }) as KObject;
+    const patched = applyPatch(contentType, cur, body, { model: r.def.model, meta: schemaPatchMeta }) as KObject;
     warnings = checkDecoded(r.def, patched as Record<string, unknown>, validation);
     return patched;
   };
@@ -58,7 +64,7 @@ export async function patchObject(r: ResourceRequest): Promise<void> {
   } catch (e) {
     // Server-side apply creates what does not exist yet.
     const notFound = (e as { reason?: string }).reason === 'NotFound';
-    if (!notFound || !isApplyPatch(contentType) || sub) throw e;
+    if (!notFound || !createsWhenMissing(contentType) || sub) throw e;
     const fresh = mutate({ apiVersion: undefined, kind: undefined, metadata: { name: r.path.name, namespace: r.path.namespace } });
     const created = await r.ctx.registry.create(r.def, r.path.namespace, fresh, { dryRun: dry });
     warn(r, warnings);
