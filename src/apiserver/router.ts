@@ -77,9 +77,11 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
       switch (method) {
         case 'GET': return watch === 'true' || watch === '1' ? watchCollection(r) : listCollection(r);
         case 'POST': return createObject(r);
-        case 'DELETE': return deleteCollection(r);
-        default: throw methodNotSupported(gr, method.toLowerCase());
+        case 'DELETE':
+          if (def.verbs && !def.verbs.includes('deletecollection')) break;
+          return deleteCollection(r);
       }
+      throw methodNotSupported(gr, method === 'DELETE' ? 'deletecollection' : method.toLowerCase());
     }
     switch (method) {
       case 'GET': return watch === 'true' || watch === '1' ? watchCollection(r) : getObject(r);

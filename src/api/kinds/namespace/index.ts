@@ -9,6 +9,8 @@ export const namespace: KindDef = {
   plural: 'namespaces',
   singular: 'namespace',
   namespaced: false,
+  // Namespaces cannot be deleted as a collection, as upstream.
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   shortNames: ["ns"],
   model: 'V1Namespace',
   statusSubresource: true,
