@@ -29,8 +29,14 @@ export class StatusError extends Error {
 
   toStatus(): Status {
     // Key order as kube-apiserver writes it: details before code.
-    const s: Omit<Status, 'code'> & { code?: number } = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason };
-    if (this.details) s.details = this.details;
+    // Empty strings are omitted, as Go's omitempty does for reason and details' name/group/kind.
+    const s: Omit<Status, 'code'> & { code?: number } = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message };
+    if (this.reason) s.reason = this.reason;
+    if (this.details) {
+      const d: StatusDetails = {};
+      for (const [k, v] of Object.entries(this.details) as Array<[keyof StatusDetails, never]>) if (v !== '' && v !== undefined) d[k] = v;
+      s.details = d;
+    }
     s.code = this.code;
     return s as Status;
   }
