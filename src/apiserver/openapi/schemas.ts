@@ -37,10 +37,13 @@ function scalarSchema(s: ScalarKind, f: Flavor): Json {
   }
 }
 
+/** `top`: a property itself (where v3 needs allOf so a description beside a $ref is not ignored). */
 function typeSchema(t: FieldType, f: Flavor, top: boolean): Json {
   switch (t.kind) {
-    case 'scalar':
-      return scalarSchema(t.scalar, f);
+    case 'scalar': {
+      const s = scalarSchema(t.scalar, f);
+      return f === 'v3' && top && s.$ref ? { allOf: [s] } : s;
+    }
     case 'model': {
       const ref = { $ref: refBase(f) + definitionName(t.model) };
       return f === 'v3' ? { allOf: [ref], default: {} } : ref;
@@ -50,7 +53,6 @@ function typeSchema(t: FieldType, f: Flavor, top: boolean): Json {
     case 'map':
       return { type: 'object', additionalProperties: typeSchema(t.values, f, false) };
   }
-  void top;
 }
 
 /** The schema of one model: properties with list/patch facts, required fields, description. */
