@@ -55,7 +55,7 @@ export async function startTestServer(opts: { dataDir?: string; extraArgs?: stri
   });
   const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
   return {
-    port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `http://127.0.0.1:${port}`, proc,
+    port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `https://127.0.0.1:${port}`, proc,
     output: () => out,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
