@@ -40,7 +40,7 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
       }
     }
     if (p.startsWith('/openapi/')) {
-      const out = openapi(p + url.search, req.headers.accept ?? '');
+      const out = openapi(p + url.search, req.headers.accept ?? '', req.headers['if-none-match']);
       if (!out) return sendText(res, 404, '404 page not found\n');
       res.writeHead(out.status, { 'Content-Type': out.contentType, ...(out.headers ?? {}) });
       res.end(out.body);

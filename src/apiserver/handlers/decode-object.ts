@@ -4,7 +4,7 @@
 import { badRequest } from '../../api/errors.js';
 import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { checkFields, findDuplicateFields, strictDecodingMessage } from '../../api/schema/index.js';
+import { checkFields, decodeErrorMessage, findDuplicateFields, strictDecodingMessage, strictErrorStrings } from '../../api/schema/index.js';
 import { decodeText, mediaKind, readBody } from '../http/body.js';
 import { decodeProtobufObject } from '../protobuf/index.js';
 import type { ResourceRequest } from './context.js';
@@ -25,12 +25,12 @@ export interface Decoded { obj: KObject; warnings: string[] }
 export function checkDecoded(def: KindDef, obj: Record<string, unknown>, validation: FieldValidation, duplicates: string[] = []): string[] {
   const label = def.kind;
   const { unknown, typeErrors } = checkFields(def.model, obj, { kindLabel: label });
-  if (typeErrors.length) throw badRequest(`${label} in version "${def.version}" cannot be handled as a ${label}: ${typeErrors[0]}`);
+  if (typeErrors.length) throw badRequest(decodeErrorMessage(label, def.version, typeErrors[0]!));
   if (validation === 'Ignore') return [];
   if (validation === 'Strict' && (unknown.length || duplicates.length)) {
     throw badRequest(strictDecodingMessage(label, def.version, unknown, duplicates));
   }
-  return [...duplicates.map((f) => `duplicate field "${f}"`), ...unknown.map((f) => `unknown field "${f}"`)];
+  return strictErrorStrings(unknown, duplicates);
 }
 
 export async function decodeObject(r: ResourceRequest, def: KindDef = r.def): Promise<Decoded> {
