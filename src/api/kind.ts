@@ -39,6 +39,11 @@ export interface KindDef<T extends KObject = KObject> {
   scale?: ScaleSubresource;
   /** Extra subresources listed in discovery (e.g. pods/log), served by later components. */
   extraSubresources?: Array<{ name: string; kind: string; verbs: string[] }>;
+  /**
+   * Served from another kind's storage, converted on the way in and out (events.k8s.io Events are
+   * core Events in the store, so `kubectl get events` sees both, as upstream).
+   */
+  storedAs?: { group: string; plural: string; toStorage(obj: KObject): KObject; fromStorage(obj: KObject): KObject };
   /** Whether metadata.generation tracks spec changes (kinds with a spec). */
   hasGeneration?: boolean;
 

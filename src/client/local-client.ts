@@ -20,7 +20,8 @@ export class LocalClient {
     return d;
   }
 
-  allKinds(): readonly KindDef[] { return this.kinds; }
+  /** Every kind with storage of its own (a kind served from another's storage is left out: same objects). */
+  allKinds(): readonly KindDef[] { return this.kinds.filter((k) => !k.storedAs); }
 
   get(def: KindDef, namespace: string | undefined, name: string): Promise<KObject> { return this.registry.get(def, namespace, name); }
 
@@ -48,23 +49,24 @@ export class LocalClient {
 
   /** Events for one kind (all namespaces) after `fromRevision`. */
   watch(def: KindDef, fromRevision: number, onEvent: (ev: WatchEvent) => void): { stop(): void } {
-    return this.registry.store.watch(resourcePrefix(def), fromRevision, (ev) => onEvent(toWatchEvent(ev)));
+    return this.registry.store.watch(resourcePrefix(def), fromRevision, (ev) => onEvent(toWatchEvent(ev, def)));
   }
 
   /** Events for every kind, with the kind each belongs to, for the garbage collector. */
   watchAll(fromRevision: number, onEvent: (def: KindDef, ev: WatchEvent) => void): { stop(): void } {
     return this.registry.store.watch(ROOT, fromRevision, (ev) => {
       const def = this.kindOfKey(ev.key);
-      if (def) onEvent(def, toWatchEvent(ev));
+      if (def) onEvent(def, toWatchEvent(ev, def));
     });
   }
 
+  /** The kind a key is stored under (for shared storage, the storing kind: core Event, not events.k8s.io). */
   private kindOfKey(key: string): KindDef | undefined {
-    return this.kinds.find((k) => key.startsWith(resourcePrefix(k)));
+    return this.kinds.find((k) => !k.storedAs && key.startsWith(resourcePrefix(k)));
   }
 }
 
-function toWatchEvent(ev: StoreEvent): WatchEvent {
-  if (ev.type === 'DELETE') return { type: 'DELETED', object: decodeKV(ev.kv) };
-  return { type: ev.prev ? 'MODIFIED' : 'ADDED', object: decodeKV(ev.kv) };
+function toWatchEvent(ev: StoreEvent, def: KindDef): WatchEvent {
+  if (ev.type === 'DELETE') return { type: 'DELETED', object: decodeKV(ev.kv, def) };
+  return { type: ev.prev ? 'MODIFIED' : 'ADDED', object: decodeKV(ev.kv, def) };
 }

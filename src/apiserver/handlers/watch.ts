@@ -2,7 +2,7 @@
 // store's in-memory event window. Selector transitions become ADDED/DELETED as apiserver's watch
 // cache reports them; a compacted resourceVersion yields an ERROR event with a 410 Expired Status.
 import { expired } from '../../api/errors.js';
-import { gvString } from '../../api/kind.js';
+import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type StoreEvent } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
@@ -16,14 +16,16 @@ import { selectionFrom } from './selection.js';
 const BOOKMARK_INTERVAL_MS = 60_000; // as the watch cache's bookmark frequency
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024; // a watcher this far behind is dropped; it will relist
 
-// Every watcher of an event shares one decoded object and one JSON rendering of it.
-const decoded = new WeakMap<KeyValue, { obj: KObject; json: string }>();
-function view(kv: KeyValue): { obj: KObject; json: string } {
-  let v = decoded.get(kv);
+// Every watcher of an event shares one decoded object and one JSON rendering of it (per served kind).
+const decoded = new WeakMap<KeyValue, Map<KindDef, { obj: KObject; json: string }>>();
+function view(kv: KeyValue, def: KindDef): { obj: KObject; json: string } {
+  let byKind = decoded.get(kv);
+  if (!byKind) { byKind = new Map(); decoded.set(kv, byKind); }
+  let v = byKind.get(def);
   if (!v) {
-    const obj = decodeKV(kv);
+    const obj = decodeKV(kv, def);
     v = { obj, json: JSON.stringify(obj) };
-    decoded.set(kv, v);
+    byKind.set(def, v);
   }
   return v;
 }
@@ -74,8 +76,8 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
   const matches = (obj: KObject) => (!name || obj.metadata.name === name) && sel.matches(obj);
   const onEvent = (ev: StoreEvent) => {
     lastRV = ev.revision;
-    const cur = view(ev.kv);
-    const prev = ev.prev ? view(ev.prev) : undefined;
+    const cur = view(ev.kv, def);
+    const prev = ev.prev ? view(ev.prev, def) : undefined;
     const nowMatches = ev.type === 'PUT' && matches(cur.obj);
     const prevMatched = !!prev && matches(prev.obj);
     if (ev.type === 'DELETE') { if (prevMatched) write('DELETED', cur.obj, cur.json); return; }

@@ -5,7 +5,8 @@ import type { KindDef } from '../../api/kind.js';
 export const ROOT = '/registry/';
 
 export function resourcePrefix(def: KindDef, namespace?: string): string {
-  const base = `${ROOT}${def.group || 'core'}/${def.plural}/`;
+  const at = def.storedAs ?? def;
+  const base = `${ROOT}${at.group || 'core'}/${at.plural}/`;
   return def.namespaced && namespace ? `${base}${namespace}/` : base;
 }
 

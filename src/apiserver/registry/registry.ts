@@ -17,15 +17,17 @@ export interface UpdateOptions extends WriteOptions { subresource?: 'status' | '
 const gr = (def: KindDef) => ({ group: def.group, resource: def.plural });
 const GENERATE_NAME_RETRIES = 8; // as apiserver: retry a generated name that collided
 
-export function decodeKV(kv: KeyValue): KObject {
+/** The object a stored value holds, as `def` serves it (converted when def is stored as another kind). */
+export function decodeKV(kv: KeyValue, def?: KindDef): KObject {
   const obj = JSON.parse(kv.value) as KObject;
   obj.metadata.resourceVersion = String(kv.modRevision);
-  return obj;
+  return def?.storedAs ? def.storedAs.fromStorage(obj) : obj;
 }
 
-function encode(obj: KObject): string {
-  const { resourceVersion: _rv, ...meta } = obj.metadata;
-  return JSON.stringify({ ...obj, metadata: meta });
+function encode(def: KindDef, obj: KObject): string {
+  const stored = def.storedAs ? def.storedAs.toStorage(obj) : obj;
+  const { resourceVersion: _rv, ...meta } = stored.metadata;
+  return JSON.stringify({ ...stored, metadata: meta });
 }
 
 /** Everything but metadata and status: what bumps metadata.generation when it changes. */
@@ -42,12 +44,12 @@ export class Registry {
   async get(def: KindDef, namespace: string | undefined, name: string): Promise<KObject> {
     const kv = await this.store.get(objectKey(def, namespace, name));
     if (!kv) throw notFound(gr(def), name);
-    return decodeKV(kv);
+    return decodeKV(kv, def);
   }
 
   async list(def: KindDef, namespace: string | undefined, opts: { startKey?: string; limit?: number } = {}) {
     const res = await this.store.list(resourcePrefix(def, namespace), opts);
-    return { items: res.items.map(decodeKV), revision: res.revision, more: res.more, lastKey: res.items.at(-1)?.key };
+    return { items: res.items.map((kv) => decodeKV(kv, def)), revision: res.revision, more: res.more, lastKey: res.items.at(-1)?.key };
   }
 
   async create(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<KObject> {
@@ -83,8 +85,8 @@ export class Registry {
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const kv = await this.store.create(objectKey(def, meta.namespace, meta.name!), encode(obj));
-        return decodeKV(kv);
+        const kv = await this.store.create(objectKey(def, meta.namespace, meta.name!), encode(def, obj));
+        return decodeKV(kv, def);
       } catch (e) {
         if (!(e instanceof StoreError && e.code === 'KeyExists')) throw e;
         if (!generated || attempt >= GENERATE_NAME_RETRIES) throw alreadyExists(gr(def), meta.name!);
@@ -100,7 +102,7 @@ export class Registry {
   async update(def: KindDef, namespace: string | undefined, name: string, body: KObject, opts: UpdateOptions = {}): Promise<KObject> {
     const kv = await this.store.get(objectKey(def, namespace, name));
     if (!kv) throw notFound(gr(def), name);
-    const old = decodeKV(kv);
+    const old = decodeKV(kv, def);
     const meta = body.metadata ?? {};
     if (meta.name && meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
@@ -121,7 +123,7 @@ export class Registry {
     for (let attempt = 0; ; attempt++) {
       const kv = await this.store.get(objectKey(def, namespace, name));
       if (!kv) throw notFound(gr(def), name);
-      const old = decodeKV(kv);
+      const old = decodeKV(kv, def);
       const desired = await mutate(structuredClone(old));
       const rv = desired.metadata?.resourceVersion;
       if (rv && rv !== old.metadata.resourceVersion) throw conflict(gr(def), name);
@@ -141,7 +143,7 @@ export class Registry {
   async remove(def: KindDef, obj: KObject, expectedRevision?: number): Promise<KObject> {
     try {
       const kv = await this.store.delete(objectKey(def, obj.metadata.namespace, obj.metadata.name!), expectedRevision);
-      return decodeKV(kv);
+      return decodeKV(kv, def);
     } catch (e) {
       if (e instanceof StoreError && e.code === 'KeyNotFound') throw notFound(gr(def), obj.metadata.name!);
       if (e instanceof StoreError && e.code === 'RevisionMismatch') throw conflict(gr(def), obj.metadata.name!);
@@ -152,7 +154,7 @@ export class Registry {
   /** Stores the deletion marks (deletionTimestamp, finalizers) that deleteObject decided on. */
   async markForDeletion(def: KindDef, cur: KObject, next: KObject, expectedRevision: number): Promise<KObject> {
     try {
-      return decodeKV(await this.store.update(objectKey(def, cur.metadata.namespace, cur.metadata.name!), encode(next), expectedRevision));
+      return decodeKV(await this.store.update(objectKey(def, cur.metadata.namespace, cur.metadata.name!), encode(def, next), expectedRevision), def);
     } catch (e) {
       if (e instanceof StoreError && (e.code === 'RevisionMismatch' || e.code === 'KeyNotFound')) throw conflict(gr(def), cur.metadata.name!);
       throw e;
@@ -214,7 +216,7 @@ export class Registry {
         await this.store.delete(objectKey(def, old.metadata.namespace, name), revision);
         return obj;
       }
-      return decodeKV(await this.store.update(objectKey(def, old.metadata.namespace, name), encode(obj), revision));
+      return decodeKV(await this.store.update(objectKey(def, old.metadata.namespace, name), encode(def, obj), revision), def);
     } catch (e) {
       if (e instanceof StoreError && (e.code === 'RevisionMismatch' || e.code === 'KeyNotFound')) throw conflict(gr(def), name);
       throw e;

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { fromStorage, toStorage } from './conversion.js';
 
 export const eventsV1Event: KindDef = {
   group: 'events.k8s.io',
@@ -12,5 +13,6 @@ export const eventsV1Event: KindDef = {
   shortNames: ["ev"],
   model: 'EventsV1Event',
   statusSubresource: false,
+  storedAs: { group: '', plural: 'events', toStorage, fromStorage },
   table: { columns, cells },
 };
