@@ -124,3 +124,17 @@ test('a terminating namespace refuses new content', async () => {
   await deleteObject(reg, ns, undefined, 'gone-soon');
   await assert.rejects(reg.create(cm, 'gone-soon', configMap('a')), { code: 403, message: /being terminated/ });
 });
+
+test('services get a free cluster IP from 10.96.0.0/12; a taken one is refused', async () => {
+  const { reg } = await setup();
+  const svc = kind('Service');
+  const mk = (name: string, clusterIP?: string): KObject => ({ metadata: { name }, spec: { ports: [{ port: 80 }], ...(clusterIP ? { clusterIP } : {}) } });
+  const a = await reg.create(svc, 'default', mk('a'));
+  const ip = (a.spec as { clusterIP: string }).clusterIP;
+  assert.match(ip, /^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
+  assert.deepEqual((a.spec as { clusterIPs: string[] }).clusterIPs, [ip]);
+  await assert.rejects(reg.create(svc, 'default', mk('b', ip)), { code: 422, message: /provided IP is already allocated/ });
+  await assert.rejects(reg.create(svc, 'default', mk('c', '192.168.1.1')), { code: 422, message: /not in the valid range/ });
+  const headless = await reg.create(svc, 'default', mk('d', 'None'));
+  assert.equal((headless.spec as { clusterIP: string }).clusterIP, 'None');
+});

@@ -10,6 +10,7 @@ import { StoreError, type KeyValue, type Store } from '../../store/store.js';
 import { rfc3339, type Clock } from '../../util/clock.js';
 import { generateName } from './generate-name.js';
 import { objectKey, resourcePrefix } from './keys.js';
+import { allocateClusterIP } from '../admission/service-ip.js';
 
 export interface WriteOptions { dryRun?: boolean }
 export interface UpdateOptions extends WriteOptions { subresource?: 'status' | 'finalize' }
@@ -79,6 +80,7 @@ export class Registry {
     def.defaults?.(obj);
     def.prepareForCreate?.(obj);
     this.throwIfInvalid(def, obj, def.validate?.(obj) ?? []);
+    await allocateClusterIP(this, def, obj);
     if (opts.dryRun) {
       if (await this.store.get(objectKey(def, meta.namespace, meta.name!))) throw alreadyExists(gr(def), meta.name!);
       return obj;
