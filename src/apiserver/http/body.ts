@@ -41,8 +41,9 @@ export function jsonDepth(text: string): number {
 /** Go's encoding/json wording for a JSON.parse failure. */
 function goJsonError(text: string, err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  if (/end of (JSON )?input|Unterminated string/i.test(msg)) return 'unexpected end of JSON input';
   const m = /position (\d+)/.exec(msg);
+  // V8 reports a truncated document as "Expected ',' or '}' ... at position <length>": Go sees EOF.
+  if (/end of (JSON )?input|Unterminated string/i.test(msg) || (m && Number(m[1]) >= text.trimEnd().length)) return 'unexpected end of JSON input';
   const ch = m ? text[Number(m[1])] : undefined;
   return ch ? `invalid character '${ch}' looking for beginning of value` : msg;
 }
