@@ -23,7 +23,7 @@ export function defaultCronJob(cj: CronJob): void {
 }
 
 export function prepareCronJobForCreate(cj: CronJob): void {
-  delete cj.status;
+  cj.status = {}; // cleared; serialized as `status: {}`
 }
 
 export function prepareCronJobForUpdate(cj: CronJob, old: CronJob): void {

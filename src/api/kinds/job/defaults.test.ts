@@ -31,7 +31,7 @@ for (const file of ['a-simple/job.yaml', 'b-completions5-parallelism2/job.yaml',
     assert.deepEqual(rest, wantRest);
     assert.deepEqual(template.metadata?.labels, wantTemplate.metadata?.labels);
     assert.deepEqual(got.metadata?.labels, want.metadata!.labels);
-    assert.equal(got.status, undefined);
+    assert.deepEqual(got.status, {});
   });
 }
 

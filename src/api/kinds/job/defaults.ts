@@ -49,7 +49,7 @@ export function defaultPodFailurePolicy(p: PodFailurePolicy | undefined): void {
 export function prepareJobForCreate(job: Job): void {
   const spec = job.spec as JobSpec;
   if (!spec.manualSelector) generateSelector(job);
-  delete job.status;
+  job.status = {}; // cleared; serialized as `status: {}`
   const meta = job.metadata ?? {};
   if (labelsFromTemplate.has(job) || Object.keys(meta.labels ?? {}).length === 0) {
     // Upstream re-defaults on every read: an unlabelled Job shows its template's (generated) labels.
