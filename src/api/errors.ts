@@ -170,7 +170,8 @@ export function notSupported(field: string, value: unknown, valid: string[]): Fi
 /** 422 Invalid, with every field error as a cause: `Job.batch "x" is invalid: [a, b]`. */
 export function invalid(kind: { group: string; kind: string }, name: string, errs: FieldError[]): StatusError {
   const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
-  const list = errs.map(fieldErrorString);
+  // The message lists each distinct error once (ErrorList.ToAggregate dedupes); causes keep them all.
+  const list = [...new Set(errs.map(fieldErrorString))];
   const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
   return new StatusError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {
     name,
