@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultBinding, validateClusterRoleBinding, validateClusterRoleBindingUpdate } from './validation.js';
 
 export const clusterRoleBinding: KindDef = {
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +12,8 @@ export const clusterRoleBinding: KindDef = {
   namespaced: false,
   model: 'V1ClusterRoleBinding',
   statusSubresource: false,
+  defaults: defaultBinding,
+  validate: validateClusterRoleBinding,
+  validateUpdate: validateClusterRoleBindingUpdate,
   table: { columns, cells },
 };

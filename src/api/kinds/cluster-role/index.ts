@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { validateClusterRole, validateClusterRoleUpdate } from './validation.js';
 
 export const clusterRole: KindDef = {
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +12,7 @@ export const clusterRole: KindDef = {
   namespaced: false,
   model: 'V1ClusterRole',
   statusSubresource: false,
+  validate: validateClusterRole,
+  validateUpdate: validateClusterRoleUpdate,
   table: { columns, cells },
 };

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { validateConfigMap, validateConfigMapUpdate } from './validation.js';
 
 export const configMap: KindDef = {
   group: '',
@@ -12,5 +13,7 @@ export const configMap: KindDef = {
   shortNames: ["cm"],
   model: 'V1ConfigMap',
   statusSubresource: false,
+  validate: validateConfigMap,
+  validateUpdate: validateConfigMapUpdate,
   table: { columns, cells },
 };

@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { eventFieldSelectors } from './defaults.js';
+import { validateEvent, validateEventUpdate } from './validation.js';
 
 export const event: KindDef = {
   group: '',
@@ -12,5 +14,8 @@ export const event: KindDef = {
   shortNames: ["ev"],
   model: 'CoreV1Event',
   statusSubresource: false,
+  validate: validateEvent,
+  validateUpdate: validateEventUpdate,
+  fieldSelectors: eventFieldSelectors,
   table: { columns, cells },
 };

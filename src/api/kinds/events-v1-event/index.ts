@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { eventsV1FieldSelectors, validateEventsV1Event, validateEventsV1EventUpdate } from './validation.js';
 import { fromStorage, toStorage } from './conversion.js';
 
 export const eventsV1Event: KindDef = {
@@ -14,5 +15,8 @@ export const eventsV1Event: KindDef = {
   model: 'EventsV1Event',
   statusSubresource: false,
   storedAs: { group: '', plural: 'events', toStorage, fromStorage },
+  validate: validateEventsV1Event,
+  validateUpdate: validateEventsV1EventUpdate,
+  fieldSelectors: eventsV1FieldSelectors,
   table: { columns, cells },
 };

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { validateLease, validateLeaseUpdate } from './validation.js';
 
 export const lease: KindDef = {
   group: 'coordination.k8s.io',
@@ -11,5 +12,7 @@ export const lease: KindDef = {
   namespaced: true,
   model: 'V1Lease',
   statusSubresource: false,
+  validate: validateLease,
+  validateUpdate: validateLeaseUpdate,
   table: { columns, cells },
 };

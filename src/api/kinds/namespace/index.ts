@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultNamespace, namespaceFieldSelectors, prepareNamespaceForCreate, prepareNamespaceForUpdate } from './defaults.js';
+import { validateNamespace, validateNamespaceUpdate } from './validation.js';
 
 export const namespace: KindDef = {
   group: '',
@@ -14,5 +16,11 @@ export const namespace: KindDef = {
   shortNames: ["ns"],
   model: 'V1Namespace',
   statusSubresource: true,
+  defaults: defaultNamespace,
+  validate: validateNamespace,
+  validateUpdate: validateNamespaceUpdate,
+  prepareForCreate: prepareNamespaceForCreate,
+  prepareForUpdate: prepareNamespaceForUpdate,
+  fieldSelectors: namespaceFieldSelectors,
   table: { columns, cells },
 };

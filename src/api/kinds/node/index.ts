@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultNode, nodeFieldSelectors } from './defaults.js';
+import { validateNode, validateNodeUpdate } from './validation.js';
 
 export const node: KindDef = {
   group: '',
@@ -12,5 +14,9 @@ export const node: KindDef = {
   shortNames: ["no"],
   model: 'V1Node',
   statusSubresource: true,
+  defaults: defaultNode,
+  validate: validateNode,
+  validateUpdate: validateNodeUpdate,
+  fieldSelectors: nodeFieldSelectors,
   table: { columns, cells },
 };

@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns, rowConditions } from './table.js';
+import { defaultPodObject, podFieldSelectors, preparePodForCreate, preparePodForUpdate } from './defaults.js';
+import { validatePod, validatePodUpdate } from './validation.js';
 
 export const pod: KindDef = {
   group: '',
@@ -13,5 +15,11 @@ export const pod: KindDef = {
   categories: ["all"],
   model: 'V1Pod',
   statusSubresource: true,
+  defaults: defaultPodObject,
+  validate: validatePod,
+  validateUpdate: validatePodUpdate,
+  prepareForCreate: preparePodForCreate,
+  prepareForUpdate: preparePodForUpdate,
+  fieldSelectors: podFieldSelectors,
   table: { columns, cells, rowConditions },
 };

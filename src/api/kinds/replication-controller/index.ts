@@ -1,6 +1,8 @@
 import type { KindDef } from '../../kind.js';
 import { scale } from './scale.js';
 import { cells, columns } from './table.js';
+import { defaultReplicationController, prepareReplicationControllerForCreate, replicationControllerFieldSelectors } from './defaults.js';
+import { validateReplicationController, validateReplicationControllerUpdate } from './validation.js';
 
 export const replicationController: KindDef = {
   group: '',
@@ -16,5 +18,10 @@ export const replicationController: KindDef = {
   model: 'V1ReplicationController',
   statusSubresource: true,
   scale,
+  defaults: defaultReplicationController,
+  validate: validateReplicationController,
+  validateUpdate: validateReplicationControllerUpdate,
+  prepareForCreate: prepareReplicationControllerForCreate,
+  fieldSelectors: replicationControllerFieldSelectors,
   table: { columns, cells },
 };

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultBinding, validateRoleBinding, validateRoleBindingUpdate } from './validation.js';
 
 export const roleBinding: KindDef = {
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +12,8 @@ export const roleBinding: KindDef = {
   namespaced: true,
   model: 'V1RoleBinding',
   statusSubresource: false,
+  defaults: defaultBinding,
+  validate: validateRoleBinding,
+  validateUpdate: validateRoleBindingUpdate,
   table: { columns, cells },
 };

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { validateRole, validateRoleUpdate } from './validation.js';
 
 export const role: KindDef = {
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +12,7 @@ export const role: KindDef = {
   namespaced: true,
   model: 'V1Role',
   statusSubresource: false,
+  validate: validateRole,
+  validateUpdate: validateRoleUpdate,
   table: { columns, cells },
 };

@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultSecret, secretFieldSelectors } from './defaults.js';
+import { validateSecret, validateSecretUpdate } from './validation.js';
 
 export const secret: KindDef = {
   group: '',
@@ -11,5 +13,9 @@ export const secret: KindDef = {
   namespaced: true,
   model: 'V1Secret',
   statusSubresource: false,
+  defaults: defaultSecret,
+  validate: validateSecret,
+  validateUpdate: validateSecretUpdate,
+  fieldSelectors: secretFieldSelectors,
   table: { columns, cells },
 };

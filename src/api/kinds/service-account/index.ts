@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { validateServiceAccount, validateServiceAccountUpdate } from './validation.js';
 
 export const serviceAccount: KindDef = {
   group: '',
@@ -12,5 +13,7 @@ export const serviceAccount: KindDef = {
   shortNames: ["sa"],
   model: 'V1ServiceAccount',
   statusSubresource: false,
+  validate: validateServiceAccount,
+  validateUpdate: validateServiceAccountUpdate,
   table: { columns, cells },
 };

@@ -1,5 +1,7 @@
 import type { KindDef } from '../../kind.js';
 import { cells, columns } from './table.js';
+import { defaultService, prepareServiceForCreate, prepareServiceForUpdate } from './defaults.js';
+import { validateService, validateServiceUpdate } from './validation.js';
 
 export const service: KindDef = {
   group: '',
@@ -13,5 +15,10 @@ export const service: KindDef = {
   categories: ["all"],
   model: 'V1Service',
   statusSubresource: true,
+  defaults: defaultService,
+  validate: validateService,
+  validateUpdate: validateServiceUpdate,
+  prepareForCreate: prepareServiceForCreate,
+  prepareForUpdate: prepareServiceForUpdate,
   table: { columns, cells },
 };

@@ -1,0 +1,2 @@
+// RBAC kinds share one set of rules: see ../role/validation.ts.
+export * from '../role/validation.js';
