@@ -20,10 +20,10 @@ export const maxLenError = (n: number) => `must be no more than ${n} characters`
 export const emptyError = () => 'must be non-empty';
 export const inclusiveRangeError = (lo: number, hi: number) => `must be between ${lo} and ${hi}, inclusive`;
 
-/** `msg (e.g. 'a' or 'b', regex used for validation is 'fmt')`, as upstream's RegexError. */
+/** `msg (e.g. 'a' or 'b', regex used for validation is 'fmt')`, as upstream RegexError (note the double space before "or"). */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
 /** Go's len() counts bytes, not UTF-16 units. */
