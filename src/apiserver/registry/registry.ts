@@ -233,7 +233,6 @@ export class Registry {
   }
 
   private throwIfInvalid(def: KindDef, obj: KObject, errs: FieldError[]): void {
-    if (!obj.metadata.name) errs = [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }, ...errs];
     if (errs.length) throw invalid(def, obj.metadata.name ?? '', errs);
   }
 

@@ -45,7 +45,7 @@ const cases: Array<{ name: string; obj: KObject; want: string[] }> = [
   { name: 'both zero', obj: base({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 0 } } }), want: [
     'spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0'] },
   { name: 'bad percent and over 100%', obj: base({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '150%', maxSurge: 'x' } } }), want: [
-    `spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"x"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%', or '93%', regex used for validation is '[0-9]+%')`,
+    `spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"x"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
     'spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%'] },
   { name: 'unknown strategy type', obj: base({ updateStrategy: { type: 'Sideways' } }), want: [
     'spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{Type:"Sideways"}: supported values: "RollingUpdate", "OnDelete"'] },
