@@ -32,6 +32,14 @@ function view(kv: KeyValue, def: KindDef): { obj: KObject; json: string } {
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
+// The event store delivers one event to every watcher in turn, so a one-line cache lets them all
+// write the same bytes, UTF-8 encoded once instead of once per watcher.
+let lastLine: { type: EventType; json: string; bytes: Buffer } | undefined;
+function sharedLine(type: EventType, json: string): Buffer {
+  if (lastLine?.json !== json || lastLine.type !== type) lastLine = { type, json, bytes: Buffer.from(`{"type":"${type}","object":${json}}\n`) };
+  return lastLine.bytes;
+}
+
 export async function watchCollection(r: ResourceRequest): Promise<void> {
   const { res, url, def, ctx } = r;
   const q = url.searchParams;
@@ -53,8 +61,12 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
       const table = toTable(def, [obj as KObject], ctx.clock.now(), { version: tv, includeObject: 'Metadata', resourceVersion: (obj as KObject).metadata.resourceVersion, withColumns: !columnsSent });
       columnsSent = true;
       line = JSON.stringify({ type, object: table });
+    } else if (json !== undefined) {
+      res.write(sharedLine(type, json));
+      if (res.writableLength > MAX_BUFFERED_BYTES) finish();
+      return;
     } else {
-      line = `{"type":"${type}","object":${json ?? JSON.stringify(obj)}}`;
+      line = `{"type":"${type}","object":${JSON.stringify(obj)}}`;
     }
     res.write(line + '\n');
     if (res.writableLength > MAX_BUFFERED_BYTES) finish();
