@@ -50,9 +50,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const client = new LocalClient(api.registry, allKinds);
-  await bootstrap(client, port);
   const controllers = [new NamespaceController(client, log), new GarbageCollector(client, log)];
-  for (const c of controllers) await c.start();
+  try {
+    await bootstrap(client, port);
+    for (const c of controllers) await c.start();
+  } catch (e) {
+    // A failed start must not leave a listening socket behind: the process would never exit.
+    for (const c of controllers) c.stop();
+    await api.close();
+    await store.close();
+    throw e;
+  }
   const host = opts.bindAddress === '0.0.0.0' || opts.bindAddress === '::' ? '127.0.0.1' : opts.bindAddress;
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const kubeconfigPath = join(opts.dataDir, 'kubeconfig');

@@ -18,7 +18,16 @@ export async function bootstrap(client: LocalClient, apiPort: number): Promise<v
       ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: apiPort }],
     },
   };
-  await createIfMissing(() => client.create(client.kind('', 'Service'), svc));
+  // Look before creating, as the bootstrap controller does (pkg/controlplane/controller/kubernetesservice):
+  // a second create would fail on its already-allocated clusterIP, not with AlreadyExists.
+  const svcDef = client.kind('', 'Service');
+  if (!(await exists(() => client.get(svcDef, 'default', 'kubernetes')))) {
+    await createIfMissing(() => client.create(svcDef, svc));
+  }
+}
+
+async function exists(get: () => Promise<unknown>): Promise<boolean> {
+  try { await get(); return true; } catch (e) { if ((e as { reason?: string }).reason === 'NotFound') return false; throw e; }
 }
 
 async function createIfMissing(create: () => Promise<unknown>): Promise<void> {
