@@ -216,10 +216,12 @@ test('scale rc --replicas sets spec.replicas through the scale subresource', { s
   const created = await getJson<ReplicationController>(['rc', 'scaled']);
   assert.deepEqual(created.metadata!.labels, { app: 'scaled' }, 'RC labels default from the template');
   assert.equal(await ok(['scale', 'rc', 'scaled', '--replicas=3']), 'replicationcontroller/scaled scaled\n');
-  assert.equal((await getJson<ReplicationController>(['rc', 'scaled'])).spec!.replicas, 3);
+  const scaled = await getJson<ReplicationController>(['rc', 'scaled']);
+  assert.equal(scaled.spec!.replicas, 3);
+  // kubectl checks --resource-version against the Scale it reads (a client-side precondition).
   const stale = await k(['scale', 'rc', 'scaled', '--replicas=5', `--resource-version=${created.metadata!.resourceVersion}`]);
-  assert.equal(stale.code, 1);
-  assert.match(stale.stderr, /the object has been modified; please apply your changes to the latest version and try again/);
+  assert.deepEqual({ code: stale.code, stderr: stale.stderr }, { code: 1, stderr: `error: Expected resource version to be ${created.metadata!.resourceVersion}, was ${scaled.metadata!.resourceVersion}\n` });
+  assert.equal((await getJson<ReplicationController>(['rc', 'scaled'])).spec!.replicas, 3);
 });
 
 /** An RC and a pod that names it as controlling owner (no RC controller runs, so the pod is made by hand). */
