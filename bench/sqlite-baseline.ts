@@ -27,7 +27,7 @@ export function sqliteBaseline(dir: string, value: string, rows: number): Sqlite
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // The same table shape as src/store/sqlite/sqlite-store.ts.
-    db.exec('CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL) WITHOUT ROWID');
+    db.exec('CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, create_rev INTEGER NOT NULL, mod_rev INTEGER NOT NULL)');
     const insert = db.prepare('INSERT INTO kv (key, value, create_rev, mod_rev) VALUES (?, ?, ?, ?)');
     const key = (p: string, i: number) => `/registry/pods/${p}/bench-${String(i).padStart(5, '0')}`;
 
