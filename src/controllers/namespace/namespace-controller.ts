@@ -46,6 +46,12 @@ export class NamespaceController {
     }
   }
 
+  private async countContents(namespace: string): Promise<number> {
+    let n = 0;
+    for (const def of this.client.allKinds()) if (def.namespaced) n += (await this.client.list(def, namespace)).items.length;
+    return n;
+  }
+
   private async finalize(ns: KObject): Promise<void> {
     const name = ns.metadata.name!;
     let remaining = 0;
@@ -60,7 +66,8 @@ export class NamespaceController {
         }
       }
     }
-    if (remaining > 0) { this.queue.addAfter(name, RECHECK_MS); return; }
+    // Most objects go at once; only those held by finalizers or graceful deletion need a later look.
+    if (remaining > 0 && (await this.countContents(name)) > 0) { this.queue.addAfter(name, RECHECK_MS); return; }
     await this.client.registry.guaranteedUpdate(this.nsDef, undefined, name, (cur) => {
       const spec = (cur.spec ?? {}) as { finalizers?: string[] };
       cur.spec = { ...spec, finalizers: (spec.finalizers ?? []).filter((f) => f !== 'kubernetes') };
