@@ -19,6 +19,27 @@ export function fieldValidation(url: URL): FieldValidation {
   return v;
 }
 
+/**
+ * apiVersion/kind in the body must be the URL's (either may be omitted). Wording as apiserver's
+ * create handler and versioning decoder give it.
+ */
+function checkTypeMeta(r: ResourceRequest, def: KindDef, obj: Record<string, unknown>): void {
+  const want = gvString(def);
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : want;
+  const kind = typeof obj.kind === 'string' ? obj.kind : def.kind;
+  if (apiVersion !== want) {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
+    if (r.ctx.discovery.resourceList(group, version)) {
+      throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${want})`);
+    }
+    throw badRequest(`${kind} in version "${version}" cannot be handled as a ${def.kind}: no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+  }
+  if (kind !== def.kind) {
+    const internal = (k: string) => `${def.group ? def.group.split('.')[0] : 'core'}.${k}`;
+    throw badRequest(`${kind} in version "${def.version}" cannot be handled as a ${def.kind}: converting (${def.version}.${kind}) to (${internal(def.kind)}): unknown conversion`);
+  }
+}
+
 export interface Decoded { obj: KObject; warnings: string[] }
 
 /** Validates an already-parsed object (also used after a patch is applied). */
@@ -46,13 +67,7 @@ export async function decodeObject(r: ResourceRequest, def: KindDef = r.def): Pr
     obj = d.obj;
     if (media === 'json' && validation !== 'Ignore') duplicates = findDuplicateFields(d.text);
   }
-  const want = gvString(def);
-  if (obj.apiVersion !== undefined && obj.apiVersion !== want) {
-    throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${want})`);
-  }
-  if (obj.kind !== undefined && obj.kind !== def.kind) {
-    throw badRequest(`the object provided is unrecognized (must be of type ${def.kind}): no kind "${String(obj.kind)}" is registered for version "${want}" in scheme`);
-  }
+  checkTypeMeta(r, def, obj);
   const warnings = checkDecoded(def, obj, validation, duplicates);
   if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
   return { obj: obj as KObject, warnings };
