@@ -3,18 +3,29 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 
+/** Written by hand (every value is URL- or base64-safe), so start-up needs no YAML library. */
 export function kubeconfigYaml(server: string, token: string, caPem: string): string {
-  return stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: 'kubelite', cluster: { server, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
-    users: [{ name: 'kubelite-admin', user: { token } }],
-    contexts: [{ name: 'kubelite', context: { cluster: 'kubelite', user: 'kubelite-admin', namespace: 'default' } }],
-    'current-context': 'kubelite',
-    preferences: {},
-  });
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: kubelite
+  cluster:
+    server: ${server}
+    certificate-authority-data: ${Buffer.from(caPem).toString('base64')}
+users:
+- name: kubelite-admin
+  user:
+    token: ${token}
+contexts:
+- name: kubelite
+  context:
+    cluster: kubelite
+    user: kubelite-admin
+    namespace: default
+current-context: kubelite
+preferences: {}
+`;
 }
 
 export function writeSecretFile(path: string, content: string): void {

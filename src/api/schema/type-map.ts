@@ -1,8 +1,9 @@
-// The field schema of every Kubernetes type, read from @kubernetes/client-node's generated models: each
-// class carries `attributeTypeMap: [{name, baseName, type, format}]` with TypeScript-ish type strings
+// The field schema of every Kubernetes type, from @kubernetes/client-node's generated models (their
+// attribute maps, extracted into attribute-maps.generated.ts by scripts/gen-attribute-maps.mjs so that
+// start-up does not load ~750 model modules): `[{name, baseName, type, format}]` with TypeScript-ish type strings
 // (`string`, `Array<V1Container>`, `{ [key: string]: string; }`, `IntOrString`, `Date`...). We parse those
 // strings once per model into a small tree that strict decoding and the OpenAPI documents both walk.
-import * as models from '@kubernetes/client-node/dist/gen/models/all.js';
+import { attributeMaps } from './attribute-maps.generated.js';
 import { NEWER_THAN_SERVED } from './go-type-facts.js';
 import { isQuantityField } from './quantity-fields.js';
 
@@ -31,18 +32,10 @@ export interface FieldSchema {
   type: FieldType;
 }
 
-interface AttributeType {
-  name: string;
-  baseName: string;
-  type: string;
-  format: string;
-}
-
-interface ModelClass {
-  attributeTypeMap?: AttributeType[];
-}
-
-const registry = models as unknown as Record<string, ModelClass | undefined>;
+type AttributeType = (typeof attributeMaps)[string][number];
+const registry: Record<string, { attributeTypeMap: AttributeType[] } | undefined> = Object.fromEntries(
+  Object.entries(attributeMaps).map(([k, v]) => [k, { attributeTypeMap: v }]),
+);
 const cache = new Map<string, Map<string, FieldSchema> | null>();
 
 /** Whether `model` names a generated struct model (not an enum or a helper). */

@@ -6,7 +6,6 @@ import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
 import { checkFields, decodeErrorMessage, findDuplicateFields, strictDecodingMessage, strictErrorStrings } from '../../api/schema/index.js';
 import { decodeText, mediaKind, readBody } from '../http/body.js';
-import { decodeProtobufObject } from '../protobuf/index.js';
 import type { ResourceRequest } from './context.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -61,6 +60,8 @@ export async function decodeObject(r: ResourceRequest, def: KindDef = r.def): Pr
   let obj: Record<string, unknown>;
   let duplicates: string[] = [];
   if (media === 'protobuf') {
+    // protobufjs and the schema load on the first protobuf body only.
+    const { decodeProtobufObject } = await import('../protobuf/index.js');
     try { obj = decodeProtobufObject(buf); } catch (e) { throw badRequest(`the object provided is unrecognized (must be of type ${def.kind}): ${(e as Error).message}`); }
   } else {
     const d = decodeText(buf, media, def.kind);

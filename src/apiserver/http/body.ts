@@ -1,7 +1,7 @@
 // Reads and decodes request bodies (JSON, YAML, Kubernetes protobuf) with apiserver's limits:
 // 3 MiB per request and bounded nesting, answering malformed input with a 400 Status.
 import type { IncomingMessage } from 'node:http';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../util/yaml.js';
 import { badRequest, requestEntityTooLarge, unsupportedMediaType } from '../../api/errors.js';
 
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024; // as apiserver's MaxRequestBodyBytes

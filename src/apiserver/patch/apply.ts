@@ -7,7 +7,7 @@
 // `merge` lists unioned, other lists replaced, maps merged), nulls in the configuration are ignored, fields
 // it omits are left alone, and there are no conflicts. When the object does not exist the caller applies
 // onto `{}` and creates the result (see createsWhenMissing).
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../util/yaml.js';
 import { badRequest } from '../../api/errors.js';
 import { goJsonType, isJsonMap, type JsonMap } from './go-json.js';
 import type { PatchContext } from './patch-meta.js';
