@@ -22,6 +22,8 @@ export interface GroupVersion { group: string; version: string; kinds: KindDef[]
 export class Discovery {
   readonly groupVersions: GroupVersion[];
   private cache = new Map<string, { body: string; etag: string }>();
+  private resourceLists = new Map<string, object | undefined>();
+  private byGroupVersion = new Map<string, GroupVersion>();
 
   constructor(kinds: KindDef[], private readonly serverAddress: string) {
     const byGV = new Map<string, GroupVersion>();
@@ -33,6 +35,7 @@ export class Discovery {
     for (const gv of byGV.values()) gv.kinds.sort((a, b) => a.plural.localeCompare(b.plural));
     // kube-apiserver orders groups by priority; core first, then alphabetical is close enough for clients.
     this.groupVersions = [...byGV.values()].sort((a, b) => a.group.localeCompare(b.group));
+    for (const gv of this.groupVersions) this.byGroupVersion.set(`${gv.group}/${gv.version}`, gv);
   }
 
   apiVersions(): object {
@@ -53,8 +56,19 @@ export class Discovery {
     return gv && { kind: 'APIGroup', apiVersion: 'v1', ...this.groupEntry(gv) };
   }
 
+  /** Whether group/version is served (hot path: every resource request asks). */
+  servesGroupVersion(group: string, version: string): boolean {
+    return this.byGroupVersion.has(`${group}/${version}`);
+  }
+
   resourceList(group: string, version: string): object | undefined {
-    const gv = this.groupVersions.find((g) => g.group === group && g.version === version);
+    const key = `${group}/${version}`;
+    if (!this.resourceLists.has(key)) this.resourceLists.set(key, this.buildResourceList(group, version));
+    return this.resourceLists.get(key);
+  }
+
+  private buildResourceList(group: string, version: string): object | undefined {
+    const gv = this.byGroupVersion.get(`${group}/${version}`);
     if (!gv) return undefined;
     const resources: object[] = [];
     for (const d of gv.kinds) {
@@ -108,6 +122,6 @@ export class Discovery {
   }
 
   findKind(group: string, version: string, plural: string): KindDef | undefined {
-    return this.groupVersions.find((g) => g.group === group && g.version === version)?.kinds.find((k) => k.plural === plural);
+    return this.byGroupVersion.get(`${group}/${version}`)?.kinds.find((k) => k.plural === plural);
   }
 }

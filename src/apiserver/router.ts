@@ -57,7 +57,7 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
     }
     if (parsed.type !== 'resource') return sendText(res, 404, '404 page not found\n');
     const path = parsed.path;
-    if (!ctx.discovery.resourceList(path.group, path.version)) return sendText(res, 404, '404 page not found\n');
+    if (!ctx.discovery.servesGroupVersion(path.group, path.version)) return sendText(res, 404, '404 page not found\n');
     const def = ctx.discovery.findKind(path.group, path.version, path.resource);
     if (!def) throw notFoundStatus();
     if (!def.namespaced && path.namespace) throw notFoundStatus();

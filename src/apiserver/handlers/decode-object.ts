@@ -28,7 +28,7 @@ function checkTypeMeta(r: ResourceRequest, def: KindDef, obj: Record<string, unk
   const kind = typeof obj.kind === 'string' ? obj.kind : def.kind;
   if (apiVersion !== want) {
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
-    if (r.ctx.discovery.resourceList(group, version)) {
+    if (r.ctx.discovery.servesGroupVersion(group, version)) {
       throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${want})`);
     }
     throw badRequest(`${kind} in version "${version}" cannot be handled as a ${def.kind}: no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);

@@ -5,6 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { sendJSON } from '../http/respond.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
+import { rawListItem } from '../registry/registry.js';
 import { parseIncludeObject, toTable } from '../table.js';
 import { encodeContinue, decodeContinue } from './continue-token.js';
 import type { ResourceRequest } from './context.js';
@@ -67,9 +68,26 @@ function keySuffix(r: ResourceRequest, obj: KObject): string {
   return r.def.namespaced && !r.path.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name!;
 }
 
+/** A whole unfiltered collection as JSON, spliced from stored values: the common `list` of a client cache. */
+async function plainList(r: ResourceRequest): Promise<boolean> {
+  const q = r.url.searchParams;
+  if (q.get('labelSelector') || q.get('fieldSelector') || q.get('limit') || q.get('continue') || q.get('resourceVersionMatch')) return false;
+  const res = await r.ctx.registry.listRaw(r.def, r.path.namespace);
+  const parts: string[] = [];
+  for (const kv of res.items) {
+    const raw = rawListItem(r.def, kv);
+    if (raw === undefined) return false;
+    parts.push(raw);
+  }
+  const body = `{"kind":"${r.def.listKind}","apiVersion":"${gvString(r.def)}","metadata":{"resourceVersion":"${res.revision}"},"items":[${parts.join(',')}]}`;
+  sendJSON(r.res, 200, body);
+  return true;
+}
+
 export async function listCollection(r: ResourceRequest): Promise<void> {
-  const page = await listObjects(r);
   const tv = tableVersion(r.accept);
+  if (!tv && await plainList(r)) return;
+  const page = await listObjects(r);
   const rv = String(page.revision);
   if (tv) {
     sendJSON(r.res, 200, toTable(r.def, page.items, r.ctx.clock.now(), {

@@ -5,7 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { MemoryStore } from '../../store/memory/memory-store.js';
 import { FakeClock } from '../../util/clock.js';
 import { deleteObject } from './deletion.js';
-import { Registry } from './registry.js';
+import { decodeKV, rawListItem, Registry } from './registry.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const kind = (k: string) => allKinds.find((d) => d.kind === k && (d.group === '' || k !== 'Event'))!;
@@ -137,4 +137,13 @@ test('services get a free cluster IP from 10.96.0.0/12; a taken one is refused',
   await assert.rejects(reg.create(svc, 'default', mk('c', '192.168.1.1')), { code: 422, message: /not in the valid range/ });
   const headless = await reg.create(svc, 'default', mk('d', 'None'));
   assert.equal((headless.spec as { clusterIP: string }).clusterIP, 'None');
+});
+
+test('a stored value spliced into a list item equals the decoded object without apiVersion/kind', async () => {
+  const { reg } = await setup();
+  await reg.create(rc, 'default', { metadata: { name: 'kubia', labels: { a: 'b' } }, spec: (rcObj(2).spec), apiVersion: 'v1', kind: 'ReplicationController' });
+  const [kv] = (await reg.listRaw(rc, 'default')).items;
+  const { apiVersion: _a, kind: _k, ...want } = decodeKV(kv!, rc);
+  assert.deepEqual(JSON.parse(rawListItem(rc, kv!)!), want);
+  assert.equal(rawListItem(rc, { ...kv!, value: '{"kind":"x"}' }), undefined);
 });

@@ -25,10 +25,26 @@ export function decodeKV(kv: KeyValue, def?: KindDef): KObject {
   return def?.storedAs ? def.storedAs.fromStorage(obj) : obj;
 }
 
+/**
+ * Stored JSON always begins `{"apiVersion":…,"kind":…,"metadata":{`, so a plain list can be answered
+ * by splicing stored values (see rawListItem) instead of parsing and re-serialising each object.
+ */
 function encode(def: KindDef, obj: KObject): string {
   const stored = def.storedAs ? def.storedAs.toStorage(obj) : obj;
   const { resourceVersion: _rv, ...meta } = stored.metadata;
-  return JSON.stringify({ ...stored, metadata: meta });
+  const { apiVersion, kind, metadata: _m, ...rest } = stored;
+  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
+}
+
+/**
+ * A stored value as a list item (no apiVersion/kind, resourceVersion set) without parsing it, or
+ * undefined when the value is not in the canonical shape (then the caller decodes it).
+ */
+export function rawListItem(def: KindDef, kv: KeyValue): string | undefined {
+  if (def.storedAs) return undefined;
+  const prefix = `{"apiVersion":"${def.group ? `${def.group}/${def.version}` : def.version}","kind":"${def.kind}","metadata":{`;
+  if (!kv.value.startsWith(prefix) || kv.value.charCodeAt(prefix.length) === 125 /* } */) return undefined;
+  return `{"metadata":{"resourceVersion":"${kv.modRevision}",${kv.value.slice(prefix.length)}`;
 }
 
 /** Everything but metadata and status: what bumps metadata.generation when it changes. */
@@ -51,6 +67,11 @@ export class Registry {
   async list(def: KindDef, namespace: string | undefined, opts: { startKey?: string; limit?: number } = {}) {
     const res = await this.store.list(resourcePrefix(def, namespace), opts);
     return { items: res.items.map((kv) => decodeKV(kv, def)), revision: res.revision, more: res.more, lastKey: res.items.at(-1)?.key };
+  }
+
+  /** Stored values under a kind's prefix, undecoded (for the plain-list fast path). */
+  listRaw(def: KindDef, namespace: string | undefined) {
+    return this.store.list(resourcePrefix(def, namespace));
   }
 
   async create(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<KObject> {
