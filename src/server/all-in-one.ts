@@ -30,6 +30,8 @@ export interface RunningServer {
   caPem: string;
   api: ApiServer;
   client: LocalClient;
+  /** Resolves once every controller has listed the world and is watching. */
+  controllersStarted: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const controllers = [new NamespaceController(client, log), new GarbageCollector(client, log)];
   try {
     await bootstrap(client, port);
-    for (const c of controllers) await c.start();
   } catch (e) {
     // A failed start must not leave a listening socket behind: the process would never exit.
     for (const c of controllers) c.stop();
@@ -66,12 +67,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const kubeconfigPath = join(opts.dataDir, 'kubeconfig');
   writeSecretFile(kubeconfigPath, kubeconfigYaml(url, token, tls.caPem));
   api.setReady(true);
+  // The API is ready before the controllers have read the world (as kube-apiserver is before the
+  // controller manager): with many objects stored, their initial lists must not delay readiness.
+  const controllersStarted = (async () => {
+    for (const c of controllers) await c.start();
+  })().catch((e) => log(`controllers failed to start: ${e instanceof Error ? e.stack : String(e)}`));
   let closed = false;
   return {
-    port, url, kubeconfigPath, token, caPem: tls.caPem, api, client,
+    port, url, kubeconfigPath, token, caPem: tls.caPem, api, client, controllersStarted,
     async close() {
       if (closed) return;
       closed = true;
+      await controllersStarted;
       for (const c of controllers) c.stop();
       await api.close();
       await store.close();
