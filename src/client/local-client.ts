@@ -30,6 +30,23 @@ export class LocalClient {
     return { items: r.items, revision: r.revision };
   }
 
+  /**
+   * Visits every object of a kind page by page, yielding to the event loop between pages, so a
+   * controller reading a large store at start does not stall requests. Returns the revision to watch from.
+   */
+  async forEachPage(def: KindDef, fn: (items: KObject[]) => void, pageSize = 500): Promise<number> {
+    let startKey: string | undefined;
+    let revision = this.registry.store.revision();
+    for (let first = true; ; first = false) {
+      const page = await this.registry.list(def, undefined, { startKey, limit: pageSize });
+      if (first) revision = page.revision;
+      fn(page.items);
+      if (!page.more || !page.lastKey) return revision;
+      startKey = page.lastKey + '\u0000';
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
   create(def: KindDef, obj: KObject): Promise<KObject> { return this.registry.create(def, obj.metadata.namespace, obj); }
 
   update(def: KindDef, obj: KObject): Promise<KObject> { return this.registry.update(def, obj.metadata.namespace, obj.metadata.name!, obj); }

@@ -24,9 +24,8 @@ export class GarbageCollector {
   async start(): Promise<void> {
     let revision = Infinity;
     for (const def of this.client.allKinds()) {
-      const { items, revision: rev } = await this.client.list(def);
+      const rev = await this.client.forEachPage(def, (items) => { for (const obj of items) this.observe(def, obj); });
       revision = Math.min(revision, rev);
-      for (const obj of items) this.observe(def, obj);
     }
     this.watcher = this.client.watchAll(revision, (def, ev) => {
       if (ev.type === 'DELETED') {
