@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { methodNotSupported, notAcceptable, StatusError } from '../api/errors.js';
 import { KUBERNETES_VERSION } from './version.js';
 import type { ApiContext, ResourceRequest } from './handlers/context.js';
+import { createBinding } from './handlers/binding.js';
 import { deleteCollection, deleteOne } from './handlers/delete.js';
 import { getObject, listCollection } from './handlers/read.js';
 import { scaleRequest } from './handlers/scale.js';
@@ -58,6 +59,10 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
     if (parsed.type !== 'resource') return sendText(res, 404, '404 page not found\n');
     const path = parsed.path;
     if (!ctx.discovery.servesGroupVersion(path.group, path.version)) return sendText(res, 404, '404 page not found\n');
+    if (path.group === '' && path.resource === 'bindings' && path.namespace && !path.name && method === 'POST') {
+      const pods = ctx.discovery.findKind('', 'v1', 'pods')!;
+      return createBinding({ ctx, req, res, url, path, def: pods, accept }, undefined);
+    }
     const def = ctx.discovery.findKind(path.group, path.version, path.resource);
     if (!def) throw notFoundStatus();
     if (!def.namespaced && path.namespace) throw notFoundStatus();
@@ -68,6 +73,10 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
     if (path.subresource === 'scale') {
       if (!def.scale || !path.name) throw notFoundStatus();
       if (method === 'GET' || method === 'PUT' || method === 'PATCH') return scaleRequest(r);
+      throw methodNotSupported(gr, method.toLowerCase());
+    }
+    if (path.subresource === 'binding' && def.kind === 'Pod' && def.group === '' && path.name) {
+      if (method === 'POST') return createBinding(r, path.name);
       throw methodNotSupported(gr, method.toLowerCase());
     }
     if (path.subresource && path.subresource !== 'status') throw notFoundStatus();

@@ -3,15 +3,25 @@
 // the store directly.
 import type { KindDef } from '../api/kind.js';
 import type { KObject } from '../api/object.js';
+import { schemaPatchMeta } from '../apiserver/handlers/write.js';
+import { selection } from '../apiserver/handlers/selection.js';
+import { bindPod } from '../apiserver/registry/binding.js';
+import { deleteObject, type DeleteOptions } from '../apiserver/registry/deletion.js';
 import { resourcePrefix, ROOT } from '../apiserver/registry/keys.js';
 import { decodeKV, type Registry } from '../apiserver/registry/registry.js';
-import { deleteObject, type DeleteOptions } from '../apiserver/registry/deletion.js';
+import { applyPatch } from '../apiserver/patch/index.js';
 import type { StoreEvent } from '../store/store.js';
+import type { ApiClient, PatchType, Selectors, Watch, WatchEvent } from './api-client.js';
 
-export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export interface WatchEvent { type: WatchType; object: KObject }
+export type { WatchEvent, WatchType } from './api-client.js';
 
-export class LocalClient {
+const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
+  merge: 'application/merge-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+  json: 'application/json-patch+json',
+};
+
+export class LocalClient implements ApiClient {
   constructor(readonly registry: Registry, private readonly kinds: KindDef[]) {}
 
   kind(group: string, kind: string): KindDef {
@@ -25,9 +35,10 @@ export class LocalClient {
 
   get(def: KindDef, namespace: string | undefined, name: string): Promise<KObject> { return this.registry.get(def, namespace, name); }
 
-  async list(def: KindDef, namespace?: string): Promise<{ items: KObject[]; revision: number }> {
+  async list(def: KindDef, namespace?: string, selectors: Selectors = {}): Promise<{ items: KObject[]; revision: number }> {
     const r = await this.registry.list(def, namespace);
-    return { items: r.items, revision: r.revision };
+    const sel = selection(def, selectors.labelSelector, selectors.fieldSelector);
+    return { items: sel.everything ? r.items : r.items.filter(sel.matches), revision: r.revision };
   }
 
   /**
@@ -55,22 +66,46 @@ export class LocalClient {
     return this.registry.update(def, obj.metadata.namespace, obj.metadata.name!, obj, { subresource: 'status' });
   }
 
+  patch(def: KindDef, namespace: string | undefined, name: string, patch: unknown, opts: { type?: PatchType; subresource?: 'status' } = {}): Promise<KObject> {
+    const body = JSON.stringify(patch);
+    const ct = PATCH_CONTENT_TYPES[opts.type ?? 'merge'];
+    return this.registry.guaranteedUpdate(def, namespace, name, (cur) => applyPatch(ct, cur, body, { model: def.model, meta: schemaPatchMeta }) as KObject, { subresource: opts.subresource });
+  }
+
   /** Read-modify-write with conflict retries. */
-  mutate(def: KindDef, namespace: string | undefined, name: string, fn: (cur: KObject) => KObject): Promise<KObject> {
-    return this.registry.guaranteedUpdate(def, namespace, name, fn);
+  mutate(def: KindDef, namespace: string | undefined, name: string, fn: (cur: KObject) => KObject, opts: { subresource?: 'status' } = {}): Promise<KObject> {
+    return this.registry.guaranteedUpdate(def, namespace, name, fn, opts);
   }
 
   async delete(def: KindDef, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<KObject> {
     return (await deleteObject(this.registry, def, namespace, name, opts)).object;
   }
 
-  /** Events for one kind (all namespaces) after `fromRevision`. */
-  watch(def: KindDef, fromRevision: number, onEvent: (ev: WatchEvent) => void): { stop(): void } {
-    return this.registry.store.watch(resourcePrefix(def), fromRevision, (ev) => onEvent(toWatchEvent(ev, def)));
+  bindPod(namespace: string, name: string, nodeName: string): Promise<void> {
+    return bindPod(this.registry, this.kind('', 'Pod'), namespace, name, nodeName);
+  }
+
+  watch(def: KindDef, namespace: string | undefined, opts: Selectors & { fromRevision: number }, onEvent: (ev: WatchEvent) => void, onError?: (err: unknown) => void): Watch {
+    const sel = selection(def, opts.labelSelector, opts.fieldSelector);
+    try {
+      return this.registry.store.watch(resourcePrefix(def, namespace), opts.fromRevision, (ev) => {
+        const cur = decodeKV(ev.kv, def);
+        const prev = ev.prev ? decodeKV(ev.prev, def) : undefined;
+        const now = ev.type === 'PUT' && sel.matches(cur);
+        const before = !!prev && sel.matches(prev);
+        if (ev.type === 'DELETE') { if (before) onEvent({ type: 'DELETED', object: cur }); return; }
+        if (now) onEvent({ type: before ? 'MODIFIED' : 'ADDED', object: cur });
+        else if (before) onEvent({ type: 'DELETED', object: cur });
+      });
+    } catch (e) {
+      if (!onError) throw e;
+      queueMicrotask(() => onError(e));
+      return { stop() {} };
+    }
   }
 
   /** Events for every kind, with the kind each belongs to, for the garbage collector. */
-  watchAll(fromRevision: number, onEvent: (def: KindDef, ev: WatchEvent) => void): { stop(): void } {
+  watchAll(fromRevision: number, onEvent: (def: KindDef, ev: WatchEvent) => void): Watch {
     return this.registry.store.watch(ROOT, fromRevision, (ev) => {
       const def = this.kindOfKey(ev.key);
       if (def) onEvent(def, toWatchEvent(ev, def));

@@ -23,8 +23,11 @@ function fieldGetter(def: KindDef, obj: KObject): (field: string) => string | un
 const asBadRequest = (e: unknown) => (e instanceof StatusError ? e : badRequest((e as Error).message));
 
 export function selectionFrom(def: KindDef, url: URL): Selection {
-  const ls = url.searchParams.get('labelSelector') ?? '';
-  const fs = url.searchParams.get('fieldSelector') ?? '';
+  return selection(def, url.searchParams.get('labelSelector') ?? '', url.searchParams.get('fieldSelector') ?? '');
+}
+
+/** The predicate for a labelSelector and fieldSelector in their string syntax (400 when malformed). */
+export function selection(def: KindDef, ls = '', fs = ''): Selection {
   let labels, fields;
   try { labels = ls ? parseLabelSelector(ls) : undefined; } catch (e) { throw asBadRequest(e); }
   try { fields = fs ? parseFieldSelector(fs) : undefined; } catch (e) { throw asBadRequest(e); }

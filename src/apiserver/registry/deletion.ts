@@ -92,7 +92,7 @@ export async function deleteObject(reg: Registry, def: KindDef, namespace: strin
     if (isNamespace) (next.status as { phase?: string }) = { ...(next.status as object), phase: 'Terminating' };
     if (write.dryRun) return { object: next, gone: false };
     try {
-      const stored = await reg.markForDeletion(def, cur, next, rev);
+      const stored = await reg.writeServerFields(def, cur, next, rev);
       return { object: stored, gone: false };
     } catch (e) {
       if (e instanceof StatusError && e.reason === 'Conflict' && attempt < 10) continue;

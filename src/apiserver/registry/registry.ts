@@ -174,8 +174,11 @@ export class Registry {
     }
   }
 
-  /** Stores the deletion marks (deletionTimestamp, finalizers) that deleteObject decided on. */
-  async markForDeletion(def: KindDef, cur: KObject, next: KObject, expectedRevision: number): Promise<KObject> {
+  /**
+   * Stores an object exactly as given, if the stored revision is still `expectedRevision`: for
+   * server-side writes that set what clients may not (deletion marks, binding), decided by the caller.
+   */
+  async writeServerFields(def: KindDef, cur: KObject, next: KObject, expectedRevision: number): Promise<KObject> {
     try {
       return decodeKV(await this.store.update(objectKey(def, cur.metadata.namespace, cur.metadata.name!), encode(def, next), expectedRevision), def);
     } catch (e) {

@@ -23,7 +23,7 @@ export class NamespaceController {
   async start(): Promise<void> {
     const { items, revision } = await this.client.list(this.nsDef);
     for (const ns of items) this.queue.add(ns.metadata.name!);
-    this.watcher = this.client.watch(this.nsDef, revision, (ev) => { if (ev.type !== 'DELETED') this.queue.add(ev.object.metadata.name!); });
+    this.watcher = this.client.watch(this.nsDef, undefined, { fromRevision: revision }, (ev) => { if (ev.type !== 'DELETED') this.queue.add(ev.object.metadata.name!); });
   }
 
   stop(): void { this.watcher?.stop(); this.queue.stop(); }

@@ -15,6 +15,7 @@ export const pod: KindDef = {
   categories: ["all"],
   model: 'V1Pod',
   statusSubresource: true,
+  extraSubresources: [{ name: 'binding', kind: 'Binding', verbs: ['create'] }],
   defaults: defaultPodObject,
   validate: validatePod,
   validateUpdate: validatePodUpdate,
