@@ -1,7 +1,7 @@
 // One label selector requirement, as apimachinery's pkg/labels/selector.go models it: a key, an
 // operator (pkg/selection/operator.go spellings) and values. newRequirement validates exactly as
 // upstream's NewRequirement, and its errors read the same (an aggregated field.ErrorList).
-import { isQualifiedName, isValidLabelValue } from './label-syntax.js';
+import { isQualifiedName, isValidLabelValue } from '../validation/labels.js';
 
 export type Operator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt';
 

@@ -1,5 +1,6 @@
 // Label keys, values and selectors, as apimachinery pkg/util/validation/validation.go (IsQualifiedName,
 // IsValidLabelValue) and pkg/apis/meta/v1/validation/validation.go (ValidateLabels, ValidateLabelSelector).
+// Selector parsing (meta/label-requirement.ts) reports these messages inside its errors too, so the wording matters.
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1.js';
 import { forbiddenField, invalidValue, required, type FieldError } from '../errors.js';
 import { byteLength, emptyError, isDNS1123Subdomain, maxLenError, regexError } from './names.js';
