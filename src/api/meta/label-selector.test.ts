@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { StatusError } from '../errors.js';
 import {
-  formatLabelSelector, formatLabels, labelSelectorAsSelector, matches, parseLabelSelector, requiredExactValue,
+  formatLabelSelector, formatLabels, labelSelectorAsSelector, labelSelectorMatches, matches, parseLabelSelector, requiredExactValue,
   selectorFromSet, selectorToString,
 } from './label-selector.js';
 
@@ -106,6 +106,17 @@ test('LabelSelectorAsSelector errors as upstream', () => {
     message: `[key: Invalid value: "-a": ${nameRegexMsg}, values[0][-a]: Invalid value: "b!": ${valueRegexMsg}]`,
   });
 });
+
+const objectMatchCases: Array<{ name: string; ls: LabelSelector | undefined; labels: Record<string, string>; want: boolean | undefined }> = [
+  { name: 'nil selects nothing', ls: undefined, labels: { a: 'b' }, want: false },
+  { name: 'empty selects everything', ls: {}, labels: {}, want: true },
+  { name: 'matchLabels and NotIn ANDed', ls: { matchLabels: { a: 'b' }, matchExpressions: [{ key: 'c', operator: 'NotIn', values: ['d'] }] }, labels: { a: 'b' }, want: true },
+  { name: 'DoesNotExist fails on a present key', ls: { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, labels: { a: 'b' }, want: false },
+  { name: 'unknown operator cannot convert', ls: { matchExpressions: [{ key: 'a', operator: 'Foo' }] }, labels: {}, want: undefined },
+  { name: 'In without values cannot convert', ls: { matchExpressions: [{ key: 'a', operator: 'In' }] }, labels: {}, want: undefined },
+  { name: 'a malformed key cannot convert', ls: { matchLabels: { '-a': 'b' } }, labels: { '-a': 'b' }, want: undefined },
+];
+for (const c of objectMatchCases) test(`labelSelectorMatches: ${c.name}`, () => assert.equal(labelSelectorMatches(c.ls, c.labels), c.want));
 
 test('table column and set printing', () => {
   assert.equal(formatLabelSelector(undefined), '<none>');

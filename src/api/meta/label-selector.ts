@@ -66,6 +66,20 @@ export function matches(selector: Selector, labels: Readonly<Record<string, stri
   return selector.requirements.every((r) => requirementMatches(r, l));
 }
 
+/**
+ * `LabelSelectorAsSelector(ls)` then `Matches(labels)`, as validation uses it: `undefined` when the conversion
+ * fails (upstream's err != nil, e.g. a malformed key or an In without values), so callers skip or report it.
+ */
+export function labelSelectorMatches(ls: LabelSelector | null | undefined, labels: Readonly<Record<string, string>> | null | undefined): boolean | undefined {
+  let selector: Selector;
+  try {
+    selector = labelSelectorAsSelector(ls);
+  } catch {
+    return undefined;
+  }
+  return matches(selector, labels);
+}
+
 /** Selector.Empty(): no restriction (labels.Nothing() is not empty). */
 export const isEverything = (s: Selector) => !s.nothing && s.requirements.length === 0;
 

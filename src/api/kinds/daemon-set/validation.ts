@@ -8,7 +8,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/o
 import { nameIsDNSSubdomain, regexError } from '../../validation/names.js';
 import { goIntOrString, goLabelSelector, goStringMap, goStruct, withGoValue } from '../job/go-format.js';
 import { immutableField, nonNegative } from '../job/immutable.js';
-import { selectorMatches } from '../job/label-selector.js';
+import { labelSelectorMatches } from '../../meta/label-selector.js';
 import { validateRestartAlwaysTemplate } from '../replica-set/template-rules.js';
 
 type IntOrString = number | string | undefined;
@@ -22,7 +22,7 @@ export function validateDaemonSet(ds: DaemonSet): FieldError[] {
 function validateDaemonSetSpec(spec: DaemonSetSpec, path: string): FieldError[] {
   const errs = validateLabelSelector(spec.selector, `${path}.selector`);
   const tpl = spec.template ?? {};
-  if (selectorMatches(spec.selector, tpl.metadata?.labels) === false) {
+  if (labelSelectorMatches(spec.selector, tpl.metadata?.labels) === false) {
     errs.push(withGoValue(invalidValue(`${path}.template.metadata.labels`, undefined, '`selector` does not match template `labels`'), goStringMap(tpl.metadata?.labels)));
   }
   const sel = spec.selector;

@@ -10,7 +10,7 @@ import { validatePodTemplateSpec } from '../../validation/pod-spec.js';
 import { CONTROLLER_UID_LABEL, JOB_NAME_LABEL, LEGACY_CONTROLLER_UID_LABEL, LEGACY_JOB_NAME_LABEL } from './defaults.js';
 import { goLabelSelector, goStringMap, goStruct, withGoValue } from './go-format.js';
 import { immutableField, nonNegative } from './immutable.js';
-import { selectorMatches } from './label-selector.js';
+import { labelSelectorMatches } from '../../meta/label-selector.js';
 import { validatePodFailurePolicy, validatePodReplacementPolicy, validateSuccessPolicy } from './policies-validation.js';
 
 const MAX_PARALLELISM_FOR_INDEXED_JOB = 100_000;
@@ -61,7 +61,7 @@ function validateGeneratedSelector(job: Job, requirePrefixed: boolean): FieldErr
     errs.push(...hasLabel(spec.template, 'spec.template.metadata', key, value));
     expected[key] = value;
   }
-  if (selectorMatches(spec.selector, expected) === false) {
+  if (labelSelectorMatches(spec.selector, expected) === false) {
     errs.push(withGoValue(invalidValue('spec.selector', undefined, '`selector` not auto-generated'), goLabelSelector(spec.selector)));
   }
   return errs;
@@ -82,7 +82,7 @@ export function validateJobSpec(spec: JobSpec, path: string): FieldError[] {
   if (!spec.selector) errs.push(required(`${path}.selector`));
   else errs.push(...validateLabelSelector(spec.selector, `${path}.selector`));
   const labels = spec.template?.metadata?.labels;
-  if (selectorMatches(spec.selector, labels) === false) {
+  if (labelSelectorMatches(spec.selector, labels) === false) {
     errs.push(withGoValue(invalidValue(`${path}.template.metadata.labels`, undefined, '`selector` does not match template `labels`'), goStringMap(labels)));
   }
   return errs;

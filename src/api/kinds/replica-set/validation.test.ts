@@ -36,6 +36,9 @@ const cases: Array<{ name: string; obj: KObject; want: string[] }> = [
     'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment'] },
   { name: 'selector must match the template', obj: base({ selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['b'] }] } }), want: [
     'spec.template.metadata.labels: Invalid value: map[string]string{"app":"a"}: `selector` does not match template `labels`'] },
+  { name: 'an unconvertible selector is reported and the template is not checked against it', obj: base({ selector: { matchLabels: { '-a': 'x' } } }, { restartPolicy: 'OnFailure' }), want: [
+    `spec.selector.matchLabels: Invalid value: "-a": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"-a":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: invalid label selector'] },
   { name: 'restartPolicy must be Always', obj: base({}, { restartPolicy: 'OnFailure' }), want: [
     'spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"'] },
 ];

@@ -7,7 +7,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/o
 import { nameIsDNSSubdomain } from '../../validation/names.js';
 import { goLabelSelector, goStringMap, withGoValue } from '../job/go-format.js';
 import { immutableField, nonNegative } from '../job/immutable.js';
-import { selectorMatches } from '../job/label-selector.js';
+import { labelSelectorMatches } from '../../meta/label-selector.js';
 import { validateRestartAlwaysTemplate } from './template-rules.js';
 
 export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
@@ -30,7 +30,7 @@ function validateReplicaSetSpec(spec: ReplicaSetSpec, path: string): FieldError[
     }
   }
   const tpl = spec.template ?? {};
-  const matches = selectorMatches(sel, tpl.metadata?.labels);
+  const matches = labelSelectorMatches(sel, tpl.metadata?.labels);
   if (matches === undefined) {
     errs.push(withGoValue(invalidValue(`${path}.selector`, undefined, 'invalid label selector'), goLabelSelector(sel ?? {})));
     return errs;
