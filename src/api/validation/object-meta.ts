@@ -4,12 +4,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { OwnerReference } from 'kubernetes-types/meta/v1.js';
 import { forbiddenField, invalidValue, required, tooLong, type FieldError } from '../errors.js';
 import type { ObjectMeta } from '../object.js';
+import { FIELD_IMMUTABLE, nonNegative } from './field-rules.js';
 import { isQualifiedName, validateLabels } from './labels.js';
 import { byteLength, nameIsDNSLabel, type NameValidator } from './names.js';
 
 /** As upstream TotalAnnotationSizeLimitB: all keys and values together. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
-export const FIELD_IMMUTABLE = 'field is immutable';
 
 /** Finalizers core accepts without a domain prefix (pkg/apis/core/helper IsStandardFinalizerName). */
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
@@ -76,9 +76,6 @@ export function validateFinalizers(finalizers: string[] | undefined, path: strin
   });
   return errs;
 }
-
-const nonNegative = (v: number | undefined, path: string): FieldError[] =>
-  v !== undefined && v < 0 ? [invalidValue(path, v, 'must be greater than or equal to 0')] : [];
 
 /** Create-time rules. The registry has already turned generateName into a name when one was asked for. */
 export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameFn: NameValidator, path = 'metadata'): FieldError[] {

@@ -18,9 +18,6 @@ export function isValidPortName(port: string): string[] {
   return errs;
 }
 
-export const nonNegative = (v: number | undefined, path: string): FieldError[] =>
-  v !== undefined && v < 0 ? [invalidValue(path, v, 'must be greater than or equal to 0')] : [];
-
 export const dns1123LabelField = (v: string, path: string): FieldError[] => isDNS1123Label(v).map((m) => invalidValue(path, v, m));
 export const dns1123SubdomainField = (v: string, path: string): FieldError[] => isDNS1123Subdomain(v).map((m) => invalidValue(path, v, m));
 

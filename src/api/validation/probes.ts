@@ -2,7 +2,8 @@
 // (validateProbe, validateHandler, validateHTTPGetAction, validateSleepAction, validateLifecycle).
 import type { HTTPGetAction, Lifecycle, LifecycleHandler, Probe } from 'kubernetes-types/core/v1.js';
 import { forbiddenField, invalidValue, notSupported, required, type FieldError } from '../errors.js';
-import { isValidPortName, isValidPortNum, nonNegative } from './pod-rules.js';
+import { nonNegative } from './field-rules.js';
+import { isValidPortName, isValidPortNum } from './pod-rules.js';
 
 const HTTP_HEADER_NAME_RE = /^[-A-Za-z0-9]+$/;
 const HTTP_HEADER_NAME_MSG = "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";

@@ -4,7 +4,7 @@ import type { CronJob, CronJobSpec } from 'kubernetes-types/batch/v1.js';
 import { invalidValue, notSupported, required, type FieldError } from '../../errors.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { nameIsDNSSubdomain } from '../../validation/names.js';
-import { nonNegative } from '../job/immutable.js';
+import { nonNegative } from '../../validation/field-rules.js';
 import { validateJobTemplateSpec } from '../job/validation.js';
 import { scheduleError } from './schedule.js';
 import { loadLocationError } from './time-zone.js';

@@ -4,7 +4,7 @@
 import type { DaemonSet, DaemonSetSpec } from 'kubernetes-types/apps/v1.js';
 import type { Mutable } from '../../object.js';
 import { defaultPodTemplateSpec } from '../../validation/pod-defaults.js';
-import { semanticEqual } from '../job/semantic-equal.js';
+import { semanticEqual } from '../../validation/semantic-equal.js';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 

@@ -6,8 +6,8 @@ import { invalidValue, notSupported, required, type FieldError } from '../../err
 import { validateLabelSelector } from '../../validation/labels.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { nameIsDNSSubdomain, regexError } from '../../validation/names.js';
-import { goIntOrString, goLabelSelector, goStringMap, goStruct, withGoValue } from '../job/go-format.js';
-import { immutableField, nonNegative } from '../job/immutable.js';
+import { goIntOrString, goLabelSelector, goStringMap, goStruct, withGoValue } from '../../validation/go-value.js';
+import { immutableField, nonNegative } from '../../validation/field-rules.js';
 import { labelSelectorMatches } from '../../meta/label-selector.js';
 import { validateRestartAlwaysTemplate } from '../replica-set/template-rules.js';
 

@@ -3,8 +3,8 @@
 import type { JobSpec, PodFailurePolicyOnExitCodesRequirement, PodFailurePolicyOnPodConditionsPattern, PodFailurePolicyRule, SuccessPolicyRule } from 'kubernetes-types/batch/v1.js';
 import { duplicate, invalidValue, notSupported, required, tooLong, type FieldError } from '../../errors.js';
 import { isQualifiedName } from '../../validation/labels.js';
-import { withGoValue } from './go-format.js';
-import { nonNegative } from './immutable.js';
+import { withGoValue } from '../../validation/go-value.js';
+import { nonNegative } from '../../validation/field-rules.js';
 
 const MAX_POD_FAILURE_POLICY_RULES = 20;
 const MAX_ON_EXIT_CODES_VALUES = 255;

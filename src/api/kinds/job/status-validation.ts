@@ -4,7 +4,7 @@
 import type { Job, JobCondition, JobStatus } from 'kubernetes-types/batch/v1.js';
 import { duplicate, invalidValue, required, type FieldError } from '../../errors.js';
 import { validateObjectMetaUpdate } from '../../validation/object-meta.js';
-import { nonNegative } from './immutable.js';
+import { nonNegative } from '../../validation/field-rules.js';
 import { indexesTotal } from './policies-validation.js';
 
 const isTrue = (conds: JobCondition[] | undefined, type: string) => (conds ?? []).some((c) => c.type === type && c.status === 'True');

@@ -7,10 +7,10 @@ import { validateLabelSelector } from '../../validation/labels.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain, regexError } from '../../validation/names.js';
 import { validatePodTemplateSpec } from '../../validation/pod-spec.js';
-import { CONTROLLER_UID_LABEL, JOB_NAME_LABEL, LEGACY_CONTROLLER_UID_LABEL, LEGACY_JOB_NAME_LABEL } from './defaults.js';
-import { goLabelSelector, goStringMap, goStruct, withGoValue } from './go-format.js';
-import { immutableField, nonNegative } from './immutable.js';
+import { goLabelSelector, goStringMap, goStruct, withGoValue } from '../../validation/go-value.js';
+import { immutableField, nonNegative } from '../../validation/field-rules.js';
 import { labelSelectorMatches } from '../../meta/label-selector.js';
+import { CONTROLLER_UID_LABEL, JOB_NAME_LABEL, LEGACY_CONTROLLER_UID_LABEL, LEGACY_JOB_NAME_LABEL } from './defaults.js';
 import { validatePodFailurePolicy, validatePodReplacementPolicy, validateSuccessPolicy } from './policies-validation.js';
 
 const MAX_PARALLELISM_FOR_INDEXED_JOB = 100_000;

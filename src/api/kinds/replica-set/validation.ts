@@ -5,8 +5,8 @@ import { invalidValue, required, type FieldError } from '../../errors.js';
 import { validateLabelSelector } from '../../validation/labels.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { nameIsDNSSubdomain } from '../../validation/names.js';
-import { goLabelSelector, goStringMap, withGoValue } from '../job/go-format.js';
-import { immutableField, nonNegative } from '../job/immutable.js';
+import { goLabelSelector, goStringMap, withGoValue } from '../../validation/go-value.js';
+import { immutableField, nonNegative } from '../../validation/field-rules.js';
 import { labelSelectorMatches } from '../../meta/label-selector.js';
 import { validateRestartAlwaysTemplate } from './template-rules.js';
 

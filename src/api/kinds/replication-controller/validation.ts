@@ -3,14 +3,12 @@
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1.js';
 import { forbiddenField, invalidValue, notSupported, required, type FieldError } from '../../errors.js';
 import type { KObject } from '../../object.js';
-import { goStringMap, invalidRendered } from '../../validation/go-value.js';
+import { nonNegative } from '../../validation/field-rules.js';
+import { goStringMap, withGoValue } from '../../validation/go-value.js';
 import { nameIsDNSSubdomain } from '../../validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { validatePodTemplateSpec } from '../../validation/pod-spec.js';
 import type { RCObject } from './defaults.js';
-
-const nonNegative = (v: number | undefined, path: string): FieldError[] =>
-  v !== undefined && v < 0 ? [invalidValue(path, v, 'must be greater than or equal to 0')] : [];
 
 function validateTemplate(tpl: PodTemplateSpec | undefined, selector: Record<string, string>, path: string): FieldError[] {
   if (!tpl) return [required(path)];
@@ -18,7 +16,7 @@ function validateTemplate(tpl: PodTemplateSpec | undefined, selector: Record<str
   const labels = tpl.metadata?.labels ?? {};
   const keys = Object.keys(selector);
   if (keys.length > 0 && !keys.every((k) => labels[k] === selector[k])) {
-    errs.push(invalidRendered(`${path}.metadata.labels`, goStringMap(tpl.metadata?.labels), '`selector` does not match template `labels`'));
+    errs.push(withGoValue(invalidValue(`${path}.metadata.labels`, undefined, '`selector` does not match template `labels`'), goStringMap(tpl.metadata?.labels)));
   }
   errs.push(...validatePodTemplateSpec(tpl, path));
   const rp = tpl.spec?.restartPolicy ?? '';
