@@ -1,0 +1,164 @@
+// Records core/v1 Events the way client-go's tools/record does for kubelet and controllers
+// (events_cache.go EventCorrelator): an identical event (same source, object, type, reason and
+// message) patches count and lastTimestamp of the event already written; more than ten distinct
+// messages for one object and reason within ten minutes collapse into one
+// "(combined from similar events): ..." event. Writes never block the caller.
+import type { KindDef } from '../api/kind.js';
+import type { KObject } from '../api/object.js';
+import { rfc3339, type Clock } from '../util/clock.js';
+import { isNotFound, type ApiClient } from './api-client.js';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource { component: string; host?: string }
+
+export interface EventOptions {
+  /** The part of the object the event is about, e.g. `spec.containers{kubia}` (kubelet). */
+  fieldPath?: string;
+  /** What was done (events.k8s.io `action`), e.g. `Binding` for the scheduler. */
+  action?: string;
+}
+
+const LRU_CACHE_ENTRIES = 4096; // as upstream maxLruCacheEntries
+const AGGREGATE_MAX_EVENTS = 10; // as upstream defaultAggregateMaxEvents
+const AGGREGATE_INTERVAL_MS = 600_000; // as upstream defaultAggregateIntervalInSeconds
+const AGGREGATED_PREFIX = '(combined from similar events): ';
+
+interface Logged {
+  namespace: string;
+  name: string;
+  count: number;
+  body: KObject;
+  /** Writes for one event run in order, so a repeat patches what its first sighting created. */
+  write: Promise<void>;
+}
+
+interface Similar { messages: Set<string>; last: number }
+
+/** A small LRU: Map keeps insertion order; a hit is moved to the end. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) { this.map.delete(k); this.map.set(k, v); }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+export class EventRecorder {
+  private readonly def: KindDef;
+  private readonly logged = new Lru<Logged>(LRU_CACHE_ENTRIES);
+  private readonly similar = new Lru<Similar>(LRU_CACHE_ENTRIES);
+  private readonly pending = new Set<Promise<void>>();
+  private readonly reportingInstance: string;
+  private readonly log: (m: string) => void;
+  private lastNanos = 0n;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly source: EventSource,
+    private readonly clock: Clock,
+    opts: { reportingInstance?: string; log?: (m: string) => void } = {},
+  ) {
+    this.def = client.kind('', 'Event');
+    // Legacy recorders report the source host as the instance (record/event.go makeEvent).
+    this.reportingInstance = opts.reportingInstance ?? source.host ?? '';
+    this.log = opts.log ?? (() => {});
+  }
+
+  /** Records an event about obj; returns at once (the write happens in the background). */
+  event(obj: KObject, type: EventType, reason: string, message: string, opts: EventOptions = {}): void {
+    const now = this.clock.now();
+    const ref = involvedObject(obj, opts.fieldPath);
+    const objectKey = JSON.stringify([this.source.component, this.source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, ref.fieldPath, type, reason]);
+    const combined = this.combined(objectKey, message, now);
+    if (combined) message = AGGREGATED_PREFIX + message;
+    // A combined event is one event for every message (upstream keys it by the aggregate key).
+    const key = combined ? objectKey : objectKey + '\u0000' + message;
+    const ts = rfc3339(now);
+    const seen = this.logged.get(key);
+    if (seen) {
+      seen.count++;
+      const count = seen.count;
+      seen.write = seen.write.then(() => this.patch(seen, count, ts, message));
+      this.track(seen.write);
+      return;
+    }
+    const namespace = obj.metadata.namespace || 'default'; // cluster-scoped objects' events live in default
+    const name = `${obj.metadata.name ?? ''}.${this.nextSuffix(now)}`;
+    const body: KObject = {
+      apiVersion: 'v1', kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref, reason, message,
+      source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
+      firstTimestamp: ts, lastTimestamp: ts, count: 1, type,
+      eventTime: null,
+      ...(opts.action ? { action: opts.action } : {}),
+      reportingComponent: this.source.component,
+      reportingInstance: this.reportingInstance,
+    };
+    const entry: Logged = { namespace, name, count: 1, body, write: Promise.resolve() };
+    entry.write = this.client.create(this.def, body).then(() => undefined, (e) => this.log(`event ${namespace}/${entry.name}: ${String(e)}`));
+    this.logged.set(key, entry);
+    this.track(entry.write);
+  }
+
+  /** Resolves once every write started so far has finished (tests, orderly shutdown). */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /** EventAggregator: too many distinct messages for one object and reason in the interval → one combined event. */
+  private combined(objectKey: string, message: string, now: number): boolean {
+    let rec = this.similar.get(objectKey);
+    if (!rec || now - rec.last > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), last: now };
+    rec.messages.add(message);
+    rec.last = now;
+    this.similar.set(objectKey, rec);
+    if (rec.messages.size < AGGREGATE_MAX_EVENTS) return false;
+    rec.messages.delete(message); // upstream pops one so the set stays below the maximum
+    return true;
+  }
+
+  private async patch(entry: Logged, count: number, ts: string, message: string): Promise<void> {
+    try {
+      await this.client.patch(this.def, entry.namespace, entry.name, { count, lastTimestamp: ts, message }, { type: 'merge' });
+    } catch (e) {
+      // The event may have expired (events have a TTL): record it afresh, as client-go does.
+      if (!isNotFound(e)) { this.log(`event ${entry.namespace}/${entry.name}: ${String(e)}`); return; }
+      await this.client.create(this.def, { ...entry.body, count, lastTimestamp: ts, message })
+        .catch((err) => this.log(`event ${entry.namespace}/${entry.name}: ${String(err)}`));
+    }
+  }
+
+  /** UnixNano in hex, as client-go names events; strictly increasing so two events never collide. */
+  private nextSuffix(nowMs: number): string {
+    let n = BigInt(Math.floor(nowMs)) * 1_000_000n;
+    if (n <= this.lastNanos) n = this.lastNanos + 1n;
+    this.lastNanos = n;
+    return n.toString(16);
+  }
+
+  private track(p: Promise<void>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+}
+
+/** The ObjectReference an event points at (client-go tools/reference GetReference). */
+export function involvedObject(obj: KObject, fieldPath?: string): Record<string, string> {
+  const ref: Record<string, string> = { kind: obj.kind ?? '' };
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  ref.name = obj.metadata.name ?? '';
+  if (obj.metadata.uid) ref.uid = obj.metadata.uid;
+  ref.apiVersion = obj.apiVersion ?? '';
+  if (obj.metadata.resourceVersion) ref.resourceVersion = obj.metadata.resourceVersion;
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
+}
