@@ -2,6 +2,13 @@
 // what the client-node type map implies (string → string, V1Container → v1.Container, Array<X> → []X):
 // named string types, UIDs and ResourceList, as reflect.Type.String() renders them. Source: field types in
 // k8s.io/api core/apps/batch/rbac/coordination/events v1 and apimachinery meta/v1 types.go, v1.33.
+// EphemeralContainerCommon repeats Container's fields and types (core/v1 types.go), so one entry serves both.
+const CONTAINER_GO_TYPES: Record<string, string> = {
+    imagePullPolicy: 'v1.PullPolicy',
+    restartPolicy: 'v1.ContainerRestartPolicy',
+    terminationMessagePolicy: 'v1.TerminationMessagePolicy',
+};
+
 export const GO_TYPE_FACTS: Record<string, Record<string, string>> = {
   V1ObjectMeta: { uid: 'types.UID' },
   V1ManagedFieldsEntry: { fieldsV1: 'v1.FieldsV1', operation: 'v1.ManagedFieldsOperationType' },
@@ -14,11 +21,7 @@ export const GO_TYPE_FACTS: Record<string, Record<string, string>> = {
   },
   V1NodeSelectorRequirement: { operator: 'v1.NodeSelectorOperator' },
   V1LabelSelectorRequirement: { operator: 'v1.LabelSelectorOperator' },
-  V1Container: {
-    imagePullPolicy: 'v1.PullPolicy',
-    restartPolicy: 'v1.ContainerRestartPolicy',
-    terminationMessagePolicy: 'v1.TerminationMessagePolicy',
-  },
+  V1Container: CONTAINER_GO_TYPES,
   V1Lifecycle: { stopSignal: 'v1.Signal' },
   V1HTTPGetAction: { scheme: 'v1.URIScheme' },
   V1ContainerPort: { protocol: 'v1.Protocol' },
@@ -29,11 +32,7 @@ export const GO_TYPE_FACTS: Record<string, Record<string, string>> = {
   V1Capabilities: { add: '[]v1.Capability', drop: '[]v1.Capability' },
   V1SeccompProfile: { type: 'v1.SeccompProfileType' },
   V1VolumeMount: { mountPropagation: 'v1.MountPropagationMode', recursiveReadOnly: 'v1.RecursiveReadOnlyMode' },
-  V1EphemeralContainer: {
-    imagePullPolicy: 'v1.PullPolicy',
-    restartPolicy: 'v1.ContainerRestartPolicy',
-    terminationMessagePolicy: 'v1.TerminationMessagePolicy',
-  },
+  V1EphemeralContainer: CONTAINER_GO_TYPES,
   V1PodOS: { name: 'v1.OSName' },
   V1PodReadinessGate: { conditionType: 'v1.PodConditionType' },
   V1PodSecurityContext: {

@@ -4,6 +4,18 @@
 // Strategic merge patch reads the patch facts; the OpenAPI documents publish all of them.
 // Syntax: `patch=<strategy> key=<mergeKey> list=<atomic|set|map(k1,k2)> map=<atomic|granular>`.
 // A field listed nowhere has no strategy: lists are replaced whole, maps and structs merged.
+// EphemeralContainerCommon repeats Container's fields with the same tags (core/v1 types.go), so one entry serves both.
+const CONTAINER_LIST_FACTS: Record<string, string> = {
+    command: 'list=atomic',
+    args: 'list=atomic',
+    ports: 'patch=merge key=containerPort list=map(containerPort,protocol)',
+    envFrom: 'list=atomic',
+    env: 'patch=merge key=name list=map(name)',
+    resizePolicy: 'list=atomic',
+    volumeMounts: 'patch=merge key=mountPath list=map(mountPath)',
+    volumeDevices: 'patch=merge key=devicePath list=map(devicePath)',
+};
+
 export const LIST_FACTS: Record<string, Record<string, string>> = {
   V1ObjectMeta: {
     ownerReferences: 'patch=merge key=uid list=map(uid)',
@@ -39,31 +51,13 @@ export const LIST_FACTS: Record<string, Record<string, string>> = {
     requiredDuringSchedulingIgnoredDuringExecution: 'list=atomic',
     preferredDuringSchedulingIgnoredDuringExecution: 'list=atomic',
   },
-  V1Container: {
-    command: 'list=atomic',
-    args: 'list=atomic',
-    ports: 'patch=merge key=containerPort list=map(containerPort,protocol)',
-    envFrom: 'list=atomic',
-    env: 'patch=merge key=name list=map(name)',
-    resizePolicy: 'list=atomic',
-    volumeMounts: 'patch=merge key=mountPath list=map(mountPath)',
-    volumeDevices: 'patch=merge key=devicePath list=map(devicePath)',
-  },
+  V1Container: CONTAINER_LIST_FACTS,
   V1ExecAction: { command: 'list=atomic' },
   V1HTTPGetAction: { httpHeaders: 'list=atomic' },
   V1ResourceRequirements: { claims: 'list=map(name)' },
   V1Capabilities: { add: 'list=atomic', drop: 'list=atomic' },
   V1PodDNSConfig: { nameservers: 'list=atomic', searches: 'list=atomic', options: 'list=atomic' },
-  V1EphemeralContainer: {
-    command: 'list=atomic',
-    args: 'list=atomic',
-    ports: 'patch=merge key=containerPort list=map(containerPort,protocol)',
-    envFrom: 'list=atomic',
-    env: 'patch=merge key=name list=map(name)',
-    resizePolicy: 'list=atomic',
-    volumeMounts: 'patch=merge key=mountPath list=map(mountPath)',
-    volumeDevices: 'patch=merge key=devicePath list=map(devicePath)',
-  },
+  V1EphemeralContainer: CONTAINER_LIST_FACTS,
   V1HostAlias: { hostnames: 'list=atomic' },
   V1PodSecurityContext: { supplementalGroups: 'list=atomic', sysctls: 'list=atomic' },
   V1TopologySpreadConstraint: { matchLabelKeys: 'list=atomic' },
