@@ -118,6 +118,24 @@ const objectMatchCases: Array<{ name: string; ls: LabelSelector | undefined; lab
 ];
 for (const c of objectMatchCases) test(`labelSelectorMatches: ${c.name}`, () => assert.equal(labelSelectorMatches(c.ls, c.labels), c.want));
 
+const formatCases: Array<{ name: string; sel: LabelSelector | undefined; want: string }> = [
+  { name: 'nil selector', sel: undefined, want: '<none>' },
+  { name: 'empty selector', sel: {}, want: '<none>' },
+  { name: 'match labels sorted by key', sel: { matchLabels: { b: '2', a: '1' } }, want: 'a=1,b=2' },
+  { name: 'In with sorted values', sel: { matchExpressions: [{ key: 'app', operator: 'In', values: ['kubia'] }] }, want: 'app in (kubia)' },
+  { name: 'NotIn, Exists, DoesNotExist', sel: { matchExpressions: [
+    { key: 'z', operator: 'NotIn', values: ['b', 'a'] }, { key: 'y', operator: 'Exists' }, { key: 'x', operator: 'DoesNotExist' }] },
+    want: '!x,y,z notin (a,b)' },
+  { name: 'unknown operator', sel: { matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] }, want: '<error>' },
+];
+for (const c of formatCases) test(`formatLabelSelector: ${c.name}`, () => assert.equal(formatLabelSelector(c.sel), c.want));
+
+test('formatLabels sorts keys and prints <none> when empty', () => {
+  assert.equal(formatLabels({ disk: 'ssd', app: 'x' }), 'app=x,disk=ssd');
+  assert.equal(formatLabels(undefined), '<none>');
+  assert.equal(formatLabels({}), '<none>');
+});
+
 test('table column and set printing', () => {
   assert.equal(formatLabelSelector(undefined), '<none>');
   assert.equal(formatLabelSelector({}), '<none>');

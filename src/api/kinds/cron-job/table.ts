@@ -6,7 +6,8 @@ import type { TableColumn } from '../../kind.js';
 import type { KObject } from '../../object.js';
 import { ageColumn, containersColumn, imagesColumn, integerColumn, nameColumn, selectorColumn, stringColumn } from '../shared/columns.js';
 import { age } from '../shared/duration.js';
-import { containerCells, formatLabelSelector } from '../shared/format.js';
+import { formatLabelSelector } from '../../meta/label-selector.js';
+import { containerCells } from '../shared/format.js';
 
 export const columns: TableColumn[] = [
   nameColumn,

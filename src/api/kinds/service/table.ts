@@ -4,7 +4,7 @@ import type { TableColumn } from '../../kind.js';
 import type { KObject } from '../../object.js';
 import { ageColumn, nameColumn, stringColumn } from '../shared/columns.js';
 import { age } from '../shared/duration.js';
-import { formatLabels } from '../shared/format.js';
+import { formatLabels } from '../../meta/label-selector.js';
 
 export const columns: TableColumn[] = [
   nameColumn,
