@@ -1,0 +1,34 @@
+// The HTTP server behind the built-in `luksa/kubia` and `luksa/kubia-unhealthy` images, written for
+// kubelite to behave like the book's ("Kubernetes in Action") app: port 8080, answers with the pod's
+// hostname, logs each request. In a pod sandbox it binds 0.0.0.0 of its own network namespace; without
+// one (loopback fallback) the runtime passes the pod IP in KUBELITE_POD_IP so replicas do not collide.
+import { createServer } from 'node:http';
+import { hostname } from 'node:os';
+
+const PORT = 8080;
+
+export interface KubiaOptions {
+  /** Answer 500 once this many requests have been served (the liveness-probe demo). */
+  healthyRequests?: number;
+}
+
+export function serveKubia(opts: KubiaOptions = {}): void {
+  // HOSTNAME is the pod name (the kubelet sets it); in a UTS namespace os.hostname() says the same.
+  const name = process.env.HOSTNAME || hostname();
+  let served = 0;
+  console.log('Kubia server starting...');
+  const server = createServer((req, res) => {
+    console.log(`Received request from ${req.socket.remoteAddress ?? 'unknown'}`);
+    served++;
+    if (opts.healthyRequests !== undefined && served > opts.healthyRequests) {
+      res.writeHead(500);
+      res.end("I'm not well. Please restart me!");
+      return;
+    }
+    res.writeHead(200);
+    res.end(`You've hit ${name}\n`);
+  });
+  server.listen(PORT, process.env.KUBELITE_POD_IP || '0.0.0.0');
+  // As PID 1 of a PID namespace a process without a handler ignores SIGTERM; exit as a killed process would.
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => process.exit(128 + (sig === 'SIGTERM' ? 15 : 2)));
+}
