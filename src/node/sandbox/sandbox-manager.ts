@@ -1,81 +1,285 @@
-// The pod sandbox: what CRI's RunPodSandbox and a runc container spec give a pod on a real node (network,
-// UTS, PID and mount namespaces, cgroup limits), built from `ip`, `unshare`, `nsenter` and `setpriv`.
-// Without root (or not on Linux) it degrades to loopback addresses and plain host processes.
-// Signatures first (helper B builds the process runtime against them); bodies follow.
-import type { Mount, Sandbox, SandboxConfig } from '../runtime/runtime.js';
+// The pod sandbox: what CRI's RunPodSandbox and a runc container spec give a pod on a real node (its own
+// network, UTS, PID and mount namespaces, an IP on the node's bridge, cgroup limits), built from `ip`,
+// `unshare`, `nsenter` and `setpriv`. Without root, off Linux, or without those tools it degrades to
+// loopback addresses (127.x.y.z) and plain host processes, and says why in degradedReason.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Sandbox, SandboxConfig } from '../runtime/runtime.js';
+import { Cgroups, killQuietly } from './cgroups.js';
+import { gatewayOf, loopbackCidrFor, parseCidr, type Cidr } from './cidr.js';
+import { containerCommandLine, execCommandLine, type CommandLine } from './container-command.js';
+import { IpAllocator } from './ipam.js';
+import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetns, runIp, type PodNetwork } from './network.js';
+import { SandboxRecords, type SandboxRecord } from './records.js';
+import type { ContainerCommandOptions, PodSandbox, SandboxManagerOptions, SandboxMode, SetupTimings } from './types.js';
 
-export type SandboxMode = 'namespaces' | 'loopback';
+export type { CommandLine } from './container-command.js';
+export type * from './types.js';
 
-export interface SandboxManagerOptions {
-  /** Where IPAM state and sandbox records live (survives agent restarts). */
-  stateDir: string;
-  /** The node's slice of the pod CIDR, e.g. '10.244.0.0/24'; its first address is the bridge gateway. */
-  podCidr: string;
-  /** Bridge name; default 'kubelite0'. */
-  bridge?: string;
-  nodeName: string;
-  /** Ready network namespaces kept pooled so createSandbox costs no `ip` calls; default 4 (0 disables). */
-  poolSize?: number;
-  /** Force loopback mode (tests, or `--sandbox loopback`). */
-  forceLoopback?: string;
-}
-
-export interface PodSandbox extends Sandbox {
-  mode: SandboxMode;
-  /** /run/netns/<netns> in namespaces mode (absent for hostNetwork pods and in loopback mode). */
-  netns?: string;
-  hostNetwork: boolean;
-}
-
-export interface ContainerLimits { memoryBytes?: number; cpuMillis?: number }
-
-export interface ContainerCommandOptions {
-  argv: string[];
-  mounts: Mount[];
-  workingDir?: string;
-  limits: ContainerLimits;
-  /** Unique per container instance (e.g. the container id); names its cgroup kubelite/<cgroupName>. */
-  cgroupName: string;
-}
-
-export interface CommandLine {
-  file: string;
-  args: string[];
-  /** Working directory for spawn (loopback mode only: in namespaces mode the wrapper changes directory itself). */
-  cwd?: string;
-}
-
-export interface SetupTimings { count: number; p50: number; p99: number; pooled: number; inlineP50: number; inlineP99: number }
+const REQUIRED_TOOLS = ['ip', 'unshare', 'nsenter', 'setpriv', 'mount', 'sh'];
+const DEFAULT_POOL_SIZE = 4; // enough for a ReplicaSet's burst; refilled in the background
+const MAX_SAMPLES = 10_000;
 
 export class SandboxManager {
-  readonly mode: SandboxMode = 'loopback';
-  readonly degradedReason?: string;
-  /** 1 or 2 when cgroup limits are enforced, undefined when cgroups are not writable. */
-  readonly cgroupVersion?: 1 | 2;
+  private readonly records: SandboxRecords;
+  private readonly ipam: IpAllocator;
+  private readonly pool: PodNetwork[] = [];
+  private refilling?: Promise<void>;
+  private closed = false;
+  private readonly createMs: number[] = [];
+  private readonly netnsMs: number[] = [];
+  private pooledCount = 0;
+  private bridgeCreated = false;
 
-  static async create(opts: SandboxManagerOptions): Promise<SandboxManager> { throw new Error(`todo ${opts.nodeName}`); }
-  async createSandbox(cfg: SandboxConfig): Promise<PodSandbox> { throw new Error(`todo ${cfg.podUid}`); }
-  /** Idempotent: kills every process in the sandbox's netns and cgroups, deletes netns/veth/cgroups, frees the IP. */
-  async removeSandbox(sandbox: Sandbox): Promise<void> { throw new Error(`todo ${sandbox.id}`); }
-  /**
-   * The argv that runs opts.argv as a new container in the sandbox (spawn it with the container's env;
-   * signal the process group to stop it). See container-command.ts for the process chain.
-   */
-  containerCommand(sandbox: Sandbox, opts: ContainerCommandOptions): CommandLine { throw new Error(`todo ${sandbox.id}${opts.cgroupName}`); }
-  /**
-   * The argv that runs argv inside a running container (nsenter into all its namespaces and its cgroup).
-   * containerPid is the pid of the process spawned from containerCommand (the inner PID 1 is found from it).
-   */
-  execCommand(sandbox: Sandbox, containerPid: number, argv: string[], cgroupName?: string): CommandLine { throw new Error(`todo ${sandbox.id}${containerPid}${argv}${cgroupName}`); }
-  /** The host pid of the container's PID 1, given the pid spawned from containerCommand. */
-  containerInitPid(spawnedPid: number): number | undefined { throw new Error(`todo ${spawnedPid}`); }
-  /** Whether the container's cgroup recorded an OOM kill (call before removeCgroup). */
-  oomKilled(cgroupName: string): boolean { throw new Error(`todo ${cgroupName}`); }
-  /** Kills what is left in the container's cgroup and removes it; never rejects. */
-  async removeCgroup(cgroupName: string): Promise<void> { throw new Error(`todo ${cgroupName}`); }
-  /** Sandboxes recorded in stateDir (for recovery after an agent restart). */
-  async list(): Promise<PodSandbox[]> { throw new Error('todo'); }
-  setupTimings(): SetupTimings { throw new Error('todo'); }
-  /** Drops pooled namespaces; with removeBridge also the bridge (tests using their own bridge name). */
-  async close(opts?: { removeBridge?: boolean }): Promise<void> { throw new Error(`todo ${opts}`); }
+  private constructor(
+    private readonly opts: SandboxManagerOptions,
+    readonly mode: SandboxMode,
+    readonly degradedReason: string | undefined,
+    private readonly cidr: Cidr,
+    private readonly cgroups: Cgroups | undefined,
+  ) {
+    this.records = new SandboxRecords(opts.stateDir);
+    const range = mode === 'namespaces' ? cidr : loopbackCidrFor(cidr);
+    this.ipam = new IpAllocator(join(opts.stateDir, mode), range, new Set([range.base + 1]));
+  }
+
+  /** 1 or 2 when cgroup limits are enforced, undefined when they are not. */
+  get cgroupVersion(): 1 | 2 | undefined {
+    return this.cgroups?.version;
+  }
+
+  static async create(opts: SandboxManagerOptions): Promise<SandboxManager> {
+    const cidr = parseCidr(opts.podCidr);
+    let reason = opts.forceLoopback ?? degradedBecause();
+    if (!reason) {
+      try {
+        mkdirSync(NETNS_DIR, { recursive: true });
+        await runIp([], ''); // the batch reader itself works
+      } catch (e) {
+        reason = `network namespaces are not available (${(e as Error).message})`;
+      }
+    }
+    const m = new SandboxManager(opts, reason ? 'loopback' : 'namespaces', reason, cidr, reason ? undefined : Cgroups.detect());
+    if (m.mode === 'namespaces') {
+      m.bridgeCreated = await ensureBridge(m.bridge, `${gatewayOf(cidr)}/${cidr.prefix}`);
+      await m.reclaim();
+      m.refill();
+    }
+    return m;
+  }
+
+  private get bridge(): string {
+    return this.opts.bridge ?? 'kubelite0';
+  }
+
+  async createSandbox(cfg: SandboxConfig): Promise<PodSandbox> {
+    const started = performance.now();
+    const base = { podUid: cfg.podUid, hostname: cfg.hostname, hostNetwork: cfg.hostNetwork, mode: this.mode };
+    let record: SandboxRecord;
+    if (this.mode === 'loopback') {
+      const id = `lo-${randomBytes(4).toString('hex')}`;
+      const ip = cfg.hostNetwork ? hostIP(this.bridge) : this.ipam.allocate(id);
+      record = { ...base, id, ip, degraded: this.degradedReason, cgroups: [] };
+    } else if (cfg.hostNetwork) {
+      record = { ...base, id: `kh-${randomBytes(4).toString('hex')}`, ip: hostIP(this.bridge), cgroups: [] };
+    } else {
+      let net = this.pool.shift();
+      if (net) {
+        this.pooledCount++;
+        this.ipam.reassign(net.ip, net.netns);
+      } else {
+        net = await this.buildNetwork(false);
+      }
+      record = { ...base, id: net.netns, ip: net.ip, netns: net.netns, veth: net.veth, cgroups: [] };
+      this.refill();
+    }
+    this.records.put(record);
+    sample(this.createMs, performance.now() - started);
+    return publicView(record);
+  }
+
+  async removeSandbox(sandbox: Sandbox): Promise<void> {
+    const r = this.records.get(sandbox.id);
+    if (!r) return;
+    const pids = () => [...(r.netns ? pidsInNetns(r.netns) : []), ...r.cgroups.flatMap((c) => this.cgroups?.pids(c) ?? [])];
+    // Kill until nothing is left: a process may fork between the scan and the kill.
+    for (let i = 0; i < 100; i++) {
+      const left = pids();
+      if (left.length === 0) break;
+      left.forEach(killQuietly);
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    await Promise.all(r.cgroups.map((c) => this.cgroups?.remove(c)));
+    if (r.netns && r.veth) await deletePodNetwork({ netns: r.netns, veth: r.veth });
+    if (!r.hostNetwork) this.ipam.release(r.ip);
+    this.records.delete(r.id);
+  }
+
+  containerCommand(sandbox: Sandbox, opts: ContainerCommandOptions): CommandLine {
+    const r = this.records.get(sandbox.id);
+    if (!r) throw new Error(`sandbox ${sandbox.id} not found`);
+    if (r.mode === 'loopback') return { file: opts.argv[0], args: opts.argv.slice(1), cwd: opts.workingDir };
+    let procs: string[] = [];
+    if (this.cgroups) {
+      procs = this.cgroups.create(opts.cgroupName, opts.limits);
+      if (!r.cgroups.includes(opts.cgroupName)) this.records.put({ ...r, cgroups: [...r.cgroups, opts.cgroupName] });
+    }
+    // The container sees the host's filesystem, so its mount points must exist there (as runc creates them in the rootfs).
+    for (const m of opts.mounts) ensureMountPoint(m.hostPath, m.containerPath);
+    return containerCommandLine({
+      netnsPath: r.netns ? `${NETNS_DIR}/${r.netns}` : undefined,
+      hostname: r.netns ? r.hostname : undefined,
+      cgroupProcs: procs,
+      mounts: opts.mounts,
+      workingDir: opts.workingDir,
+      argv: opts.argv,
+    });
+  }
+
+  execCommand(sandbox: Sandbox, containerPid: number, argv: string[], cgroupName?: string): CommandLine {
+    const r = this.records.get(sandbox.id);
+    if (!r || r.mode === 'loopback') return { file: argv[0], args: argv.slice(1) };
+    const procs = cgroupName && this.cgroups ? this.cgroups.dirs(cgroupName).map((d) => join(d, 'cgroup.procs')) : [];
+    return execCommandLine(this.containerInitPid(containerPid) ?? containerPid, procs, argv);
+  }
+
+  /** The host pid of the container's PID 1: the only child of the process spawned from containerCommand. */
+  containerInitPid(spawnedPid: number): number | undefined {
+    if (this.mode === 'loopback') return spawnedPid;
+    try {
+      const child = readFileSync(`/proc/${spawnedPid}/task/${spawnedPid}/children`, 'utf8').trim().split(' ')[0];
+      return child ? Number(child) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  oomKilled(cgroupName: string): boolean {
+    return this.cgroups?.oomKilled(cgroupName) ?? false;
+  }
+
+  async removeCgroup(cgroupName: string): Promise<void> {
+    try {
+      await this.cgroups?.remove(cgroupName);
+      for (const r of this.records.all()) {
+        if (r.cgroups.includes(cgroupName)) this.records.put({ ...r, cgroups: r.cgroups.filter((c) => c !== cgroupName) });
+      }
+    } catch { /* best effort: removeSandbox retries */ }
+  }
+
+  async list(): Promise<PodSandbox[]> {
+    return this.records.all().map(publicView);
+  }
+
+  setupTimings(): SetupTimings {
+    return {
+      count: this.createMs.length, p50: quantile(this.createMs, 0.5), p99: quantile(this.createMs, 0.99), pooled: this.pooledCount,
+      netnsCount: this.netnsMs.length, netnsP50: quantile(this.netnsMs, 0.5), netnsP99: quantile(this.netnsMs, 0.99),
+    };
+  }
+
+  async close(opts: { removeBridge?: boolean } = {}): Promise<void> {
+    this.closed = true;
+    await this.refilling;
+    const pooled = this.pool.splice(0);
+    await Promise.all(pooled.map((n) => deletePodNetwork(n)));
+    pooled.forEach((n) => this.ipam.release(n.ip));
+    if (opts.removeBridge && this.mode === 'namespaces') await runIp(['link', 'del', this.bridge]).catch(() => undefined);
+  }
+
+  private async buildNetwork(pooled: boolean): Promise<PodNetwork> {
+    const started = performance.now();
+    const hex = randomBytes(4).toString('hex');
+    const netns = `kl-${hex}`;
+    const ip = this.ipam.allocate(pooled ? `pool:${netns}` : netns);
+    const net = { netns, veth: `klv${hex}`, ip };
+    try {
+      await createPodNetwork(net, this.bridge, this.cidr.prefix, gatewayOf(this.cidr));
+    } catch (e) {
+      this.ipam.release(ip);
+      throw e;
+    }
+    sample(this.netnsMs, performance.now() - started);
+    return net;
+  }
+
+  /** Tops the pool up in the background, one namespace at a time so it never competes with a burst. */
+  private refill(): void {
+    const size = this.opts.poolSize ?? DEFAULT_POOL_SIZE;
+    if (this.refilling || this.closed || this.pool.length >= size) return;
+    this.refilling = (async () => {
+      while (!this.closed && this.pool.length < size) this.pool.push(await this.buildNetwork(true));
+    })().catch(() => undefined).finally(() => { this.refilling = undefined; });
+  }
+
+  /** After a restart: pooled namespaces and IPs whose sandbox record is gone are deleted and freed. */
+  private async reclaim(): Promise<void> {
+    for (const [ip, owner] of this.ipam.owners()) {
+      const id = owner.replace(/^pool:/, '');
+      if (owner.startsWith('pool:') || !this.records.get(id)) {
+        await deletePodNetwork({ netns: id, veth: `klv${id.slice(3)}` });
+        this.ipam.release(ip);
+      }
+    }
+  }
 }
+
+/** Why full isolation is unavailable here, or undefined when it is. */
+function degradedBecause(): string | undefined {
+  const tail = 'pods share the host network and get loopback addresses';
+  if (process.platform !== 'linux') return `kubelite is not running on Linux: ${tail}`;
+  if (process.getuid?.() !== 0) return `kubelite is not running as root: ${tail}`;
+  const missing = REQUIRED_TOOLS.filter((t) => !onPath(t));
+  if (missing.length) return `${missing.join(', ')} not found on PATH: ${tail}`;
+  return undefined;
+}
+
+function onPath(tool: string): boolean {
+  return (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(delimiter).some((d) => {
+    try {
+      accessSync(join(d, tool), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The node's own address, as a hostNetwork pod's IP (status.podIP = status.hostIP). */
+function hostIP(bridge: string): string {
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    if (name === bridge) continue;
+    const a = addrs?.find((x) => x.family === 'IPv4' && !x.internal);
+    if (a) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+function ensureMountPoint(hostPath: string, containerPath: string): void {
+  if (existsSync(containerPath)) return;
+  if (statSync(hostPath).isDirectory()) mkdirSync(containerPath, { recursive: true });
+  else {
+    mkdirSync(dirname(containerPath), { recursive: true });
+    writeFileSync(containerPath, '');
+  }
+}
+
+function publicView(r: SandboxRecord): PodSandbox {
+  const { veth: _veth, cgroups: _cgroups, ...rest } = r;
+  return rest;
+}
+
+function sample(xs: number[], v: number): void {
+  if (xs.length >= MAX_SAMPLES) xs.shift();
+  xs.push(v);
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 100) / 100;
+}
+

@@ -1,0 +1,89 @@
+// Pod networking as the bridge CNI plugin sets it up: a Linux bridge on the host holding the gateway
+// address, and per pod a network namespace joined to it by a veth pair (eth0 inside, with the pod IP,
+// loopback up and a default route via the bridge). Each step is one `ip -batch` call on each side,
+// so a sandbox costs two short-lived processes.
+import { execFile } from 'node:child_process';
+import { readdirSync, readlinkSync, statSync } from 'node:fs';
+
+export const NETNS_DIR = '/run/netns';
+
+export interface PodNetwork {
+  /** Name under /run/netns. */
+  netns: string;
+  /** Host end of the veth pair. */
+  veth: string;
+  ip: string;
+}
+
+export function runIp(args: string[], batch?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('ip', batch === undefined ? args : [...args, '-batch', '-'], (err, _out, stderr) => {
+      if (err) reject(new Error(`ip ${args.join(' ')}: ${stderr.trim() || err.message}`));
+      else resolve();
+    });
+    if (batch !== undefined) child.stdin?.end(batch);
+  });
+}
+
+/** Creates the bridge with the gateway address if missing; returns whether it was created now. */
+export async function ensureBridge(bridge: string, gatewayCidr: string): Promise<boolean> {
+  let created = false;
+  try {
+    await runIp(['link', 'show', bridge]);
+  } catch {
+    await runIp(['link', 'add', bridge, 'type', 'bridge']);
+    created = true;
+  }
+  // `replace` is idempotent: an agent restarted against an existing bridge leaves it as it was.
+  await runIp([], `addr replace ${gatewayCidr} dev ${bridge}\nlink set ${bridge} up\n`);
+  return created;
+}
+
+export async function createPodNetwork(n: PodNetwork, bridge: string, prefix: number, gateway: string): Promise<void> {
+  const host = [
+    `netns add ${n.netns}`,
+    `link add ${n.veth} type veth peer name eth0 netns ${n.netns}`,
+    `link set ${n.veth} master ${bridge} up`,
+  ];
+  const inside = [`addr add ${n.ip}/${prefix} dev eth0`, 'link set lo up', 'link set eth0 up', `route add default via ${gateway} dev eth0`];
+  try {
+    await runIp([], host.join('\n') + '\n');
+    await runIp(['-n', n.netns], inside.join('\n') + '\n');
+  } catch (e) {
+    await deletePodNetwork(n).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Deletes the veth (both ends go) and the namespace; missing pieces are not an error. */
+export async function deletePodNetwork(n: Pick<PodNetwork, 'netns' | 'veth'>): Promise<void> {
+  await runIp(['-force'], `link del ${n.veth}\nnetns del ${n.netns}\n`).catch(() => undefined);
+}
+
+export function netnsExists(netns: string): boolean {
+  try {
+    statSync(`${NETNS_DIR}/${netns}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Host pids whose network namespace is the named one (what `ip netns pids` reports). */
+export function pidsInNetns(netns: string): number[] {
+  let inode: number;
+  try {
+    inode = statSync(`${NETNS_DIR}/${netns}`).ino;
+  } catch {
+    return [];
+  }
+  const want = `net:[${inode}]`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/ns/net`) === want) pids.push(Number(entry));
+    } catch { /* exited meanwhile, or a kernel thread */ }
+  }
+  return pids;
+}
