@@ -6,6 +6,7 @@ const usage = `kubelite runs Kubernetes workloads on one machine.
 
 Basic Commands:
   server        Run the API server, store and controllers in one process
+  agent         Add nodes (real or simulated) to a running server
   version       Print the client version
 
 Usage:
@@ -18,6 +19,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   server: serverCommand,
+  // Loaded on use: the agent's HTTPS client and YAML kubeconfig parser must not slow `server` start-up.
+  agent: async (argv) => (await import('./commands/agent.js')).agentCommand(argv),
   version: async () => { process.stdout.write('Client Version: v1.33.0+kubelite\n'); return 0; },
 };
 

@@ -1,0 +1,145 @@
+// `kubelite agent`: adds nodes to a running server from another process (or machine), as a kubelet
+// joins a cluster: reads a kubeconfig, registers each Node, heartbeats its Lease and keeps its
+// status current. With --runtime simulated --count C one process hosts C nodes.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiClient } from '../../client/api-client.js';
+import { EventRecorder } from '../../client/events.js';
+import { HttpClient } from '../../client/http-client.js';
+import { loadKubeconfig } from '../../client/kubeconfig.js';
+import { hostFacts, hostResources, simulatedFacts } from '../../node/agent/host-facts.js';
+import { NodeAgent } from '../../node/agent/node-agent.js';
+import { cidrCollisions, listNodes, nodeNames, planPodCidrs, type PlannedNode } from '../../node/agent/node-plan.js';
+import type { NodeConfig } from '../../node/agent/node-status.js';
+import type { Runtime } from '../../node/runtime/runtime.js';
+import { SimulatedRuntime } from '../../node/runtime/simulated/simulated-runtime.js';
+import { realClock } from '../../util/clock.js';
+import { flagHelp, FlagError, parseFlags, type FlagSpec } from '../flags.js';
+
+const specs: FlagSpec[] = [
+  { name: 'kubeconfig', type: 'string', help: 'Kubeconfig of the server to join (default: $KUBECONFIG, then ~/.kubelite/kubeconfig).' },
+  { name: 'name', type: 'string', help: 'Node name; with --count, nodes are named <name>-0 ... <name>-<count-1>.' },
+  { name: 'labels', type: 'string', default: '', help: 'Extra node labels, k=v,k2=v2.' },
+  { name: 'runtime', type: 'string', default: 'process', help: 'Container runtime: process (real local processes) or simulated (no processes).' },
+  { name: 'count', type: 'number', default: 1, help: 'Number of nodes this process hosts (simulated runtime only).' },
+  { name: 'pod-cidr', type: 'string', help: 'Pod range: for one node a /24 (or narrower) is its own CIDR; a wider range (default 10.244.0.0/16) is carved into per-node blocks not held by other Nodes.' },
+  { name: 'capacity', type: 'string', default: 'cpu=32,memory=256Gi,pods=110', help: 'Capacity of each simulated node, as KWOK defaults.' },
+  { name: 'kubelet-port', type: 'number', default: 0, help: 'Port of the kubelet server reported in Node.status.daemonEndpoints.' },
+  { name: 'data-dir', type: 'string', help: 'Directory for pod logs and volumes (default ~/.kubelite/agents/<name>).' },
+  { name: 'help', short: 'h', type: 'boolean', help: 'Help for agent.' },
+];
+
+export const agentHelp = `Add nodes to a running kubelite server.
+
+Examples:
+  # A node running real processes, named after this host
+  kubelite agent --kubeconfig ~/.kubelite/kubeconfig --name $(hostname) --labels disk=ssd
+
+  # 100 simulated nodes sim-0 ... sim-99 in one process
+  kubelite agent --kubeconfig ~/.kubelite/kubeconfig --runtime simulated --name sim --count 100
+
+Options:
+${flagHelp(specs)}
+
+Usage:
+  kubelite agent --name NAME [options]
+`;
+
+const REGISTRATION_CONCURRENCY = 32; // keeps a 1,000-node start from opening a thousand requests at once
+
+/**
+ * THE KUBELET HOOK: starts pod workers for one node on its runtime and returns how to stop them.
+ * Registration, lease and status run without it; plug the kubelet (src/node/kubelet) in here.
+ */
+export async function startKubelet(_client: ApiClient, _node: NodeAgent, _runtime: Runtime): Promise<() => Promise<void>> {
+  // TODO(kubelet): wire the pod workers here once src/node/kubelet/kubelet.ts exists.
+  return async () => {};
+}
+
+/** THE PROCESS RUNTIME HOOK: the real runtime (src/node/runtime/process) for a node. */
+export async function createProcessRuntime(_node: PlannedNode, _dataDir: string): Promise<Runtime> {
+  // TODO(process-runtime): construct src/node/runtime/process's runtime here once it exists.
+  throw new Error('the process runtime is not available in this build; use --runtime simulated');
+}
+
+export function parseLabels(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new FlagError(`invalid label "${part}": want key=value`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+function kubeliteVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch { return '0.0.0'; }
+}
+
+interface Hosted { agent: NodeAgent; runtime: Runtime; stopKubelet: () => Promise<void> }
+
+export async function agentCommand(argv: string[]): Promise<number> {
+  const { flags } = parseFlags(argv, specs);
+  if (flags.help) { process.stdout.write(agentHelp); return 0; }
+  const name = flags.name as string | undefined;
+  if (!name) throw new FlagError('--name is required');
+  const runtimeName = String(flags.runtime);
+  if (runtimeName !== 'process' && runtimeName !== 'simulated') throw new FlagError(`invalid --runtime "${runtimeName}": must be process or simulated`);
+  const count = Number(flags.count);
+  if (!Number.isInteger(count) || count < 1) throw new FlagError(`invalid --count ${count}: must be a positive integer`);
+  if (count > 1 && runtimeName !== 'simulated') throw new FlagError('--count needs --runtime simulated: process nodes share one machine');
+  const labels = parseLabels(String(flags.labels));
+  const dataDir = (flags['data-dir'] as string | undefined) ?? join(homedir(), '.kubelite', 'agents', name);
+
+  const access = loadKubeconfig({ path: flags.kubeconfig as string | undefined });
+  const client = new HttpClient(access);
+  const plan = planPodCidrs(nodeNames(name, count), await listNodes(client), flags['pod-cidr'] as string | undefined);
+  const version = kubeliteVersion();
+  const host = hostFacts();
+  const simCapacity = runtimeName === 'simulated' ? parseLabels(String(flags.capacity)) : undefined;
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+
+  const hosted: Hosted[] = [];
+  const startOne = async (p: PlannedNode) => {
+    const cfg: NodeConfig = {
+      name: p.name, labels, podCIDR: p.podCIDR, kubeletPort: Number(flags['kubelet-port']),
+      runtimeName, runtimeVersion: version,
+      facts: simCapacity ? simulatedFacts(p.name, host) : host,
+      ...(simCapacity ? { capacity: simCapacity } : hostResources(dataDir)),
+    };
+    const runtime = simCapacity ? new SimulatedRuntime({ podCIDR: p.podCIDR, hostIP: host.internalIP }) : await createProcessRuntime(p, dataDir);
+    const recorder = new EventRecorder(client, { component: 'kubelet', host: p.name }, realClock, { log });
+    const agent = new NodeAgent(client, cfg, { clock: realClock, recorder, log });
+    await agent.start();
+    hosted.push({ agent, runtime, stopKubelet: await startKubelet(client, agent, runtime) });
+  };
+  const started = Date.now();
+  for (let i = 0; i < plan.length; i += REGISTRATION_CONCURRENCY) await Promise.all(plan.slice(i, i + REGISTRATION_CONCURRENCY).map(startOne));
+
+  for (const c of cidrCollisions(plan.map((p) => p.name), await listNodes(client))) {
+    log(`warning: node ${c.node} has pod CIDR ${c.podCIDR}, also held by ${c.holder} (agents started at the same moment); pod IPs may collide`);
+  }
+  const shown = plan.length > 3 ? `${plan[0]!.name} … ${plan[plan.length - 1]!.name}` : plan.map((p) => p.name).join(', ');
+  process.stdout.write(`kubelite agent: ${plan.length} node(s) registered with ${access.server} in ${Date.now() - started}ms: ${shown} (runtime ${runtimeName})\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (sig: string) => {
+      process.stdout.write(`received ${sig}, shutting down\n`);
+      void (async () => {
+        for (const h of hosted) {
+          h.agent.stop();
+          await h.stopKubelet().catch((e: unknown) => log(`stopping kubelet for ${h.agent.name}: ${String(e)}`));
+          await h.runtime.close().catch((e: unknown) => log(`closing runtime for ${h.agent.name}: ${String(e)}`));
+        }
+        client.close();
+        resolve();
+      })();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
