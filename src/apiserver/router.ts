@@ -13,12 +13,15 @@ import { aggregatedDiscoveryVersion, acceptsJson, parseAccept } from './http/neg
 import { sendJSON, sendText } from './http/respond.js';
 import { parsePath } from './http/route.js';
 import { openApiRoutes } from './openapi/index.js';
+import type { NodeConnections } from '../node/connection.js';
+import { POD_STREAM_SUBRESOURCES, podStreamRequest } from './handlers/pod-streams/index.js';
 
 const notFoundStatus = () => new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
 
 export type Router = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
+/** `nodes` reaches kubelets for the streaming pod subresources (log, exec, attach, portforward). */
+export function createRouter(ctx: ApiContext, ready: () => boolean, nodes?: NodeConnections): Router {
   const openapi = openApiRoutes(ctx.discovery.groupVersions.flatMap((g) => g.kinds));
   return async (req, res, url) => {
     const p = url.pathname.replace(/\/+$/, '') || '/';
@@ -78,6 +81,10 @@ export function createRouter(ctx: ApiContext, ready: () => boolean): Router {
     if (path.subresource === 'binding' && def.kind === 'Pod' && def.group === '' && path.name) {
       if (method === 'POST') return createBinding(r, path.name);
       throw methodNotSupported(gr, method.toLowerCase());
+    }
+    // Streaming pod subresources (log; exec/attach/portforward arrive as upgrades, see handlers/pod-streams).
+    if (def.kind === 'Pod' && def.group === '' && path.name && path.subresource && POD_STREAM_SUBRESOURCES.has(path.subresource)) {
+      return podStreamRequest(r, nodes);
     }
     if (path.subresource && path.subresource !== 'status') throw notFoundStatus();
     if (path.subresource === 'status' && !def.statusSubresource) throw notFoundStatus();

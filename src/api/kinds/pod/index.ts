@@ -15,7 +15,14 @@ export const pod: KindDef = {
   categories: ["all"],
   model: 'V1Pod',
   statusSubresource: true,
-  extraSubresources: [{ name: 'binding', kind: 'Binding', verbs: ['create'] }],
+  // Discovery entries as kube-apiserver lists them (golden discovery/api_v1.json).
+  extraSubresources: [
+    { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+    { name: 'binding', kind: 'Binding', verbs: ['create'] },
+    { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+    { name: 'log', kind: 'Pod', verbs: ['get'] },
+    { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+  ],
   defaults: defaultPodObject,
   validate: validatePod,
   validateUpdate: validatePodUpdate,
