@@ -110,7 +110,7 @@ test('logs, exec and connect', async () => {
   assert.equal((await c.exited).exitCode, 137);
 });
 
-test('1,000 nodes × 10 running pods fit in one process', async () => {
+test('1,000 nodes × 10 running pods fit in one process', async (t) => {
   const clock = new FakeClock(T0);
   const timers = new FakeTimers(clock);
   global.gc?.();
@@ -126,7 +126,7 @@ test('1,000 nodes × 10 running pods fit in one process', async () => {
     }
   }
   const grew = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  process.stdout.write(`# heap +${grew.toFixed(1)} MiB for 10,000 containers\n`);
+  t.diagnostic(`heap +${grew.toFixed(1)} MiB for 10,000 simulated containers`);
   assert.ok(grew < 100, `heap grew ${grew.toFixed(1)} MiB for 10,000 simulated containers`);
   for (const rt of runtimes) await rt.close();
 });
