@@ -1,0 +1,106 @@
+// Starting one container instance, as kuberuntime_container.go startContainer: image ("pull"),
+// config (env, volumes, argv), create, start — each step with the event kubelet emits and the
+// waiting reason it reports when that step fails.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import { ImagePullError, resolveImage } from '../images/resolve.js';
+import { StartError, type ContainerConfig, type RunningContainer, type Runtime, type Sandbox } from '../runtime/runtime.js';
+import { containerArgv } from './command.js';
+import { processEnv } from './env.js';
+
+/** What the pod worker needs from its surroundings to start a container. */
+export interface StartContext {
+  runtime: Runtime;
+  sandbox: Sandbox;
+  pod: Pod;
+  podDir: string;
+  dataDir: string;
+  /** Resolves the container's environment (envFrom, valueFrom, service links). */
+  env(container: Container): Promise<Array<[string, string]>>;
+  /** Mounts for the container's volumeMounts (volumes are materialised per pod). */
+  mounts(container: Container): Promise<ContainerConfig['mounts']>;
+  event(type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
+}
+
+export type StartOutcome =
+  | { ok: true; running: RunningContainer; id: string; logPath: string }
+  /** Waiting with this reason (ErrImagePull, CreateContainerConfigError, ...); nothing ran. */
+  | { ok: false; waiting: { reason: string; message: string } }
+  /** The process could not start: reported as a terminated instance (StartError, exit 128). */
+  | { ok: false; startError: { reason: string; message: string; id: string; at: number } };
+
+const fieldPath = (c: Container, isInit: boolean) => `spec.${isInit ? 'initContainers' : 'containers'}{${c.name}}`;
+
+export function containerLogPath(podDir: string, container: string, restartCount: number): string {
+  return join(podDir, 'logs', container, `${restartCount}.log`);
+}
+
+/** Parses "128Mi"-style quantities for the runtime's limits. */
+export function quantityBytes(q: string | number | undefined): number | undefined {
+  if (q === undefined) return undefined;
+  const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(q));
+  if (!m) return undefined;
+  const mult: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, m: 1e-3 };
+  const f = mult[m[2]!];
+  return f === undefined ? undefined : Math.round(Number(m[1]) * f);
+}
+
+function cpuMillis(q: string | number | undefined): number | undefined {
+  if (q === undefined) return undefined;
+  const s = String(q);
+  return s.endsWith('m') ? Number(s.slice(0, -1)) : Math.round(Number(s) * 1000);
+}
+
+export async function startContainer(ctx: StartContext, c: Container, isInit: boolean, restartCount: number, now: () => number): Promise<StartOutcome> {
+  const fp = fieldPath(c, isInit);
+  let image;
+  try {
+    image = resolveImage(c.image ?? '', c, { dataDir: ctx.dataDir });
+  } catch (e) {
+    if (!(e instanceof ImagePullError)) throw e;
+    ctx.event('Normal', 'Pulling', `Pulling image "${c.image}"`, fp);
+    ctx.event('Warning', 'Failed', `Failed to pull image "${c.image}": ${e.message}`, fp);
+    ctx.event('Warning', 'Failed', 'Error: ErrImagePull', fp);
+    return { ok: false, waiting: { reason: 'ErrImagePull', message: e.message } };
+  }
+  ctx.event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, fp);
+  if (image.hostCommand) {
+    ctx.event('Warning', 'HostCommand', `Image "${c.image}" is not available to kubelite; running the container's command on the host`, fp);
+  }
+  let env: Array<[string, string]>;
+  let mounts: ContainerConfig['mounts'];
+  try {
+    env = await ctx.env(c);
+    mounts = await ctx.mounts(c);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    ctx.event('Warning', 'Failed', `Error: ${message}`, fp);
+    return { ok: false, waiting: { reason: 'CreateContainerConfigError', message } };
+  }
+  const id = `${ctx.pod.metadata!.uid}_${c.name}_${restartCount}`;
+  const logPath = containerLogPath(ctx.podDir, c.name, restartCount);
+  mkdirSync(dirname(logPath), { recursive: true });
+  const limits = c.resources?.limits ?? {};
+  const cfg: ContainerConfig = {
+    id, name: c.name, image: c.image ?? '',
+    argv: containerArgv(image, c, env),
+    env: processEnv(ctx.sandbox.hostname, image.env, env),
+    workingDir: c.workingDir ?? image.workingDir,
+    mounts,
+    stdin: !!c.stdin, stdinOnce: !!c.stdinOnce, tty: !!c.tty,
+    limits: { memoryBytes: quantityBytes(limits.memory), cpuMillis: cpuMillis(limits.cpu) },
+    logPath,
+    builtin: image.builtin,
+  };
+  ctx.event('Normal', 'Created', `Created container: ${c.name}`, fp);
+  try {
+    const running = await ctx.runtime.startContainer(ctx.sandbox, cfg);
+    ctx.event('Normal', 'Started', `Started container ${c.name}`, fp);
+    return { ok: true, running, id, logPath };
+  } catch (e) {
+    if (!(e instanceof StartError)) throw e;
+    ctx.event('Warning', 'Failed', `Error: ${e.message}`, fp);
+    return { ok: false, startError: { reason: e.reason, message: e.message, id, at: now() } };
+  }
+}

@@ -1,0 +1,282 @@
+// One pod on this node, as kubelet's pod worker + kuberuntime's computePodActions: keeps the pod's
+// sandbox and containers as its spec and restartPolicy say, restarts with CrashLoopBackOff, runs
+// probes, honours activeDeadlineSeconds, terminates gracefully on deletion, and writes the status.
+// All work for a pod is serialised: sync() never runs twice at once.
+import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import type { KObject } from '../../api/object.js';
+import type { Clock } from '../../util/clock.js';
+import type { RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
+import { backOffEventMessage, backOffKey, backOffMessage, type CrashLoopBackOff } from './backoff.js';
+import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
+import { startContainer, type StartContext } from './container-start.js';
+import { podHostname } from './env.js';
+import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
+
+export interface PodWorkerHost {
+  runtime: Runtime;
+  clock: Clock;
+  backoff: CrashLoopBackOff;
+  dataDir: string;
+  podDir(pod: Pod): string;
+  hostIP: string;
+  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
+  /** Writes the pod's status (the status subresource), from the freshest stored pod. */
+  writeStatus(pod: Pod, compute: (fresh: Pod) => KObject['status']): Promise<void>;
+  /** Confirms deletion (DELETE with grace 0) once everything of the pod is gone. */
+  confirmDeleted(pod: Pod): Promise<void>;
+  env(pod: Pod, container: Container, sandbox: Sandbox): Promise<Array<[string, string]>>;
+  mounts(pod: Pod, container: Container): Promise<StartContext['mounts'] extends (c: Container) => Promise<infer M> ? M : never>;
+  probes: ProbeHooks;
+  log(msg: string): void;
+  forget(uid: string): void;
+}
+
+/** Probing is started per running container and reports back through the worker. */
+export interface ProbeHooks {
+  start(pod: Pod, container: Container, running: RunningContainer, sandbox: Sandbox, report: ProbeReport): { stop(): void };
+}
+export interface ProbeReport {
+  ready(v: boolean): void;
+  started(): void;
+  /** Liveness (or startup) failed past its threshold: the container must be restarted. */
+  unhealthy(message: string): void;
+}
+
+const DEFAULT_GRACE_SECONDS = 30;
+
+export class PodWorker {
+  private records = new Map<string, ContainerRecord>();
+  private sandbox?: Sandbox;
+  private startTime?: number;
+  private terminal = false;
+  private evicted?: { reason: string; message: string };
+  private chain: Promise<void> = Promise.resolve();
+  private timers = new Set<NodeJS.Timeout>();
+  private probes = new Map<string, { stop(): void }>();
+  private done = false;
+
+  constructor(private pod: Pod, private readonly host: PodWorkerHost) {
+    for (const c of pod.spec?.initContainers ?? []) this.records.set(c.name, newRecord(c.name, true));
+    for (const c of pod.spec?.containers ?? []) this.records.set(c.name, newRecord(c.name, false));
+    // A pod this node ran before (agent restart): restarts continue counting from its status.
+    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+      const r = this.records.get(s.name);
+      if (r) { r.restartCount = s.restartCount ?? 0; r.started = r.restartCount; }
+    }
+  }
+
+  get uid(): string { return this.pod.metadata!.uid!; }
+  get current(): Pod { return this.pod; }
+  get podSandbox(): Sandbox | undefined { return this.sandbox; }
+  record(name: string): ContainerRecord | undefined { return this.records.get(name); }
+
+  update(pod: Pod): void { this.pod = pod; this.kick(); }
+
+  /** Queues a sync after whatever is running. */
+  kick(): void {
+    if (this.done) return;
+    this.chain = this.chain.then(() => this.sync()).catch((e) => {
+      this.host.log(`pod ${this.pod.metadata?.namespace}/${this.pod.metadata?.name}: ${e instanceof Error ? e.stack : String(e)}`);
+      this.after(1000);
+    });
+  }
+
+  /** Stops everything without touching the API (agent shutdown): containers keep running for adoption. */
+  detach(): void {
+    this.done = true;
+    for (const t of this.timers) clearTimeout(t);
+    for (const p of this.probes.values()) p.stop();
+  }
+
+  private after(ms: number): void {
+    const t = setTimeout(() => { this.timers.delete(t); this.kick(); }, Math.max(0, ms));
+    this.timers.add(t);
+  }
+
+  private now(): number { return this.host.clock.now(); }
+
+  private async sync(): Promise<void> {
+    if (this.done) return;
+    const pod = this.pod;
+    if (pod.metadata?.deletionTimestamp) return this.terminate();
+    this.startTime ??= pod.status?.startTime ? Date.parse(pod.status.startTime) : this.now();
+    if (!this.terminal && pastActiveDeadline(pod, this.startTime, this.now())) {
+      this.host.event(pod, 'Warning', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE);
+      this.evicted = { reason: DEADLINE_EXCEEDED_REASON, message: DEADLINE_EXCEEDED_MESSAGE };
+      await this.killAll(this.graceMs());
+      this.terminal = true;
+    }
+    if (!this.terminal) {
+      if (!this.sandbox) await this.createSandbox();
+      if (this.sandbox) await this.advance();
+    }
+    await this.writeStatus();
+    if (this.terminal && this.sandbox && ![...this.records.values()].some((r) => r.current)) {
+      // A finished pod keeps its status (and podIP) but not its sandbox.
+      await this.host.runtime.removeSandbox(this.sandbox);
+    }
+  }
+
+  private async createSandbox(): Promise<void> {
+    const pod = this.pod;
+    try {
+      this.sandbox = await this.host.runtime.createSandbox({
+        podUid: this.uid, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!,
+        hostname: podHostname(pod), hostNetwork: !!pod.spec?.hostNetwork, annotations: pod.metadata?.annotations ?? {},
+      });
+      if (this.sandbox.degraded) this.host.event(pod, 'Warning', 'DegradedIsolation', this.sandbox.degraded);
+    } catch (e) {
+      this.host.event(pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${e instanceof Error ? e.message : String(e)}`);
+      this.after(5000);
+    }
+  }
+
+  /** Starts what should run now: init containers in order, then every regular container. */
+  private async advance(): Promise<void> {
+    const spec = this.pod.spec!;
+    const policy = spec.restartPolicy ?? 'Always';
+    for (const c of spec.initContainers ?? []) {
+      const r = this.records.get(c.name)!;
+      if (r.current) return; // still running: nothing after it may start
+      if (r.last?.exitCode === 0) continue;
+      if (r.last && policy === 'Never') { this.terminal = true; return; }
+      await this.startOrBackOff(c, r);
+      return;
+    }
+    let willRun = false;
+    for (const c of spec.containers) {
+      const r = this.records.get(c.name)!;
+      if (r.current) { willRun = true; continue; }
+      if (r.started === 0 && !r.last) { await this.startOrBackOff(c, r); willRun = true; continue; }
+      const exit = r.last?.exitCode ?? 0;
+      const restart = policy === 'Always' || (policy === 'OnFailure' && exit !== 0);
+      if (!restart) continue;
+      willRun = true;
+      await this.startOrBackOff(c, r);
+    }
+    if (!willRun) this.terminal = true;
+  }
+
+  private async startOrBackOff(c: Container, r: ContainerRecord): Promise<void> {
+    const pod = this.pod;
+    const key = backOffKey(this.uid, c.name);
+    if (r.last || r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
+      const since = r.last?.finishedAt ?? this.now();
+      const d = this.host.backoff.decide(key, since, this.now());
+      if (d.backOff) {
+        const image = r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff';
+        r.waiting = image
+          ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` }
+          : { reason: 'CrashLoopBackOff', message: backOffMessage(d.backoffMs, c.name, pod) };
+        this.host.event(pod, image ? 'Normal' : 'Warning', image ? 'BackOff' : 'BackOff', image ? `Back-off pulling image "${c.image}"` : backOffEventMessage(c.name, pod), fieldPath(c, r.isInit));
+        this.after(d.remainingMs);
+        return;
+      }
+    }
+    if (r.last) r.restartCount++;
+    const instance = r.started;
+    const outcome = await startContainer(this.startContext(), c, r.isInit, instance, () => this.now());
+    r.started++;
+    if (outcome.ok) {
+      r.waiting = undefined;
+      r.ready = false;
+      r.startupPassed = false;
+      r.current = { id: outcome.id, running: outcome.running, startedAt: outcome.running.startedAt, logPath: outcome.logPath };
+      this.watchExit(c, r, outcome.running, outcome.logPath);
+      this.probes.set(c.name, this.host.probes.start(pod, c, outcome.running, this.sandbox!, {
+        ready: (v) => { if (r.current?.running === outcome.running && r.ready !== v) { r.ready = v; this.kick(); } },
+        started: () => { if (r.current?.running === outcome.running) { r.startupPassed = true; this.kick(); } },
+        unhealthy: (message) => { if (r.current?.running === outcome.running) void this.restartUnhealthy(c, r, outcome.running, message); },
+      }));
+    } else if ('waiting' in outcome) {
+      if (r.last) r.restartCount--; // nothing ran: not a restart
+      r.waiting = outcome.waiting;
+      this.host.backoff.next(key, this.now(), this.now());
+      this.after(this.host.backoff.get(key));
+    } else {
+      const e = outcome.startError;
+      r.previous = r.last;
+      r.last = { exitCode: 128, reason: e.reason === 'RunContainerError' ? 'StartError' : e.reason, message: e.message, startedAt: 0, finishedAt: e.at, containerID: e.id };
+      r.waiting = { reason: 'RunContainerError', message: e.message };
+      this.after(0);
+    }
+  }
+
+  private watchExit(c: Container, r: ContainerRecord, running: RunningContainer, logPath: string): void {
+    running.exited.then((exit) => {
+      if (r.current?.running !== running) return;
+      this.probes.get(c.name)?.stop();
+      this.probes.delete(c.name);
+      r.previous = r.last;
+      r.last = { exitCode: exit.exitCode, oomKilled: exit.oomKilled, startedAt: exit.startedAt, finishedAt: exit.finishedAt, containerID: r.current.id, logPath };
+      r.current = undefined;
+      r.ready = false;
+      r.waiting = undefined;
+      this.kick();
+    }, (e) => this.host.log(`container ${c.name}: ${String(e)}`));
+  }
+
+  private async restartUnhealthy(c: Container, r: ContainerRecord, running: RunningContainer, message: string): Promise<void> {
+    this.host.event(this.pod, 'Normal', 'Killing', `Container ${c.name} ${message}, will be restarted`, fieldPath(c, r.isInit));
+    await running.stop(this.graceMs());
+  }
+
+  private graceMs(): number {
+    const meta = this.pod.metadata?.deletionGracePeriodSeconds;
+    const spec = this.pod.spec?.terminationGracePeriodSeconds;
+    return 1000 * (meta ?? spec ?? DEFAULT_GRACE_SECONDS);
+  }
+
+  private async killAll(graceMs: number): Promise<void> {
+    const stops: Array<Promise<unknown>> = [];
+    for (const c of [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])]) {
+      const r = this.records.get(c.name);
+      if (!r?.current) continue;
+      this.host.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.name}`, fieldPath(c, r.isInit));
+      this.probes.get(c.name)?.stop();
+      stops.push(r.current.running.stop(graceMs));
+    }
+    await Promise.all(stops);
+    // Exits are recorded by watchExit; wait for those callbacks to have run.
+    await new Promise((res) => setImmediate(res));
+  }
+
+  private async terminate(): Promise<void> {
+    this.terminal = true;
+    await this.killAll(this.graceMs());
+    if (this.sandbox) await this.host.runtime.removeSandbox(this.sandbox);
+    await this.writeStatus().catch(() => {});
+    this.done = true;
+    for (const t of this.timers) clearTimeout(t);
+    await this.host.confirmDeleted(this.pod);
+    this.host.forget(this.uid);
+  }
+
+  private async writeStatus(): Promise<void> {
+    const spec = this.pod.spec!;
+    const facts = (cs: Container[] | undefined) => (cs ?? []).map((c) => factsOf(this.records.get(c.name)!, !!c.startupProbe, !!c.readinessProbe));
+    const podIPs = this.sandbox ? [this.sandbox.ip] : (this.pod.status?.podIPs ?? []).map((p) => p.ip!);
+    await this.host.writeStatus(this.pod, (fresh) => computePodStatus(fresh, {
+      initContainers: facts(spec.initContainers),
+      containers: facts(spec.containers),
+      podIPs, hostIPs: [this.host.hostIP],
+      startTime: this.startTime ?? this.now(),
+      sandboxReady: !!this.sandbox && !this.terminal,
+      podIsTerminal: this.terminal,
+      evicted: this.evicted,
+      now: this.now(),
+    }));
+  }
+
+  private startContext(): StartContext {
+    const pod = this.pod;
+    return {
+      runtime: this.host.runtime, sandbox: this.sandbox!, pod, podDir: this.host.podDir(pod), dataDir: this.host.dataDir,
+      env: (c) => this.host.env(pod, c, this.sandbox!),
+      mounts: (c) => this.host.mounts(pod, c),
+      event: (type, reason, message, fp) => this.host.event(pod, type, reason, message, fp),
+    };
+  }
+}
+
+export const fieldPath = (c: Container, isInit: boolean) => `spec.${isInit ? 'initContainers' : 'containers'}{${c.name}}`;
