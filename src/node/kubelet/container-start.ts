@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
-import { ImagePullError, resolveImage } from '../images/resolve.js';
+import { ImagePullError, resolveImage, type ResolvedImage } from '../images/resolve.js';
 import { StartError, type ContainerConfig, type RunningContainer, type Runtime, type Sandbox } from '../runtime/runtime.js';
 import { containerArgv } from './command.js';
 import { processEnv } from './env.js';
@@ -54,9 +54,9 @@ function cpuMillis(q: string | number | undefined): number | undefined {
 
 export async function startContainer(ctx: StartContext, c: Container, isInit: boolean, restartCount: number, now: () => number): Promise<StartOutcome> {
   const fp = fieldPath(c, isInit);
-  let image;
+  let image: ResolvedImage;
   try {
-    image = resolveImage(c.image ?? '', c, { dataDir: ctx.dataDir });
+    image = ctx.runtime.usesImages ? resolveImage(c.image ?? '', c, { dataDir: ctx.dataDir }) : { entrypoint: [], cmd: [], env: [], hostCommand: false };
   } catch (e) {
     if (!(e instanceof ImagePullError)) throw e;
     ctx.event('Normal', 'Pulling', `Pulling image "${c.image}"`, fp);
@@ -92,6 +92,7 @@ export async function startContainer(ctx: StartContext, c: Container, isInit: bo
     limits: { memoryBytes: quantityBytes(limits.memory), cpuMillis: cpuMillis(limits.cpu) },
     logPath,
     builtin: image.builtin,
+    init: isInit,
   };
   ctx.event('Normal', 'Created', `Created container: ${c.name}`, fp);
   try {

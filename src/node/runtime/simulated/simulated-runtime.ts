@@ -87,6 +87,7 @@ interface SimSandbox { sandbox: Sandbox; pooledIP: boolean; annotations: Record<
 
 export class SimulatedRuntime implements Runtime {
   readonly name = 'simulated' as const;
+  readonly usesImages = false;
   private readonly pool: IpPool;
   private readonly sandboxes = new Map<string, SimSandbox>();
   private readonly clock: Clock;
@@ -122,7 +123,10 @@ export class SimulatedRuntime implements Runtime {
   async startContainer(sandbox: Sandbox, cfg: ContainerConfig): Promise<RunningContainer> {
     const s = this.sandboxes.get(sandbox.id);
     if (!s) throw new StartError('CreateContainerError', `sandbox ${sandbox.id} not found`);
-    const plan = containerPlan(s.annotations, cfg.name);
+    const explicit = containerPlan(s.annotations, cfg.name);
+    // Init containers must finish for the pod to go on: unless annotated, they succeed at once.
+    const annotated = [DURATION_ANNOTATION, EXIT_CODE_ANNOTATION].some((k) => s.annotations[`${k}.${cfg.name}`] !== undefined || s.annotations[k] !== undefined);
+    const plan = cfg.init && !annotated ? { durationMs: 0, exitCode: 0 } : explicit;
     const now = this.clock.now();
     await writeLogLine(cfg.logPath, `${rfc3339Nano(now)} stdout F simulated container ${cfg.name} started\n`);
     const c = new SimContainer(cfg.id, now, this.clock);
