@@ -29,18 +29,21 @@ export interface KubeletOptions {
   recorder: EventRecorder;
   probes: ProbeHooks;
   log?: (msg: string) => void;
+  /** CrashLoopBackOff's first delay (kubelet: 10 s); shorter for tests and demos. */
+  backoffBaseMs?: number;
 }
 
 export class Kubelet implements NodeConnection {
   private readonly workers = new Map<string, PodWorker>();
   private readonly pods: Informer<KObject>;
   private readonly podDef: KindDef;
-  private readonly backoff = new CrashLoopBackOff();
+  private readonly backoff: CrashLoopBackOff;
   private readonly log: (m: string) => void;
   private gcTimer?: NodeJS.Timeout;
 
   constructor(private readonly o: KubeletOptions) {
     this.podDef = o.client.kind('', 'Pod');
+    this.backoff = o.backoffBaseMs ? new CrashLoopBackOff(o.backoffBaseMs, o.backoffBaseMs * 30) : new CrashLoopBackOff();
     this.log = o.log ?? ((m) => process.stderr.write(`kubelet ${o.nodeName}: ${m}\n`));
     this.pods = new Informer(o.client, this.podDef, { selectors: { fieldSelector: `spec.nodeName=${o.nodeName}` }, log: this.log });
   }
