@@ -9,6 +9,8 @@ export interface HostPort { protocol: string; ip: string; port: number }
 export interface PodOnNode {
   uid: string;
   req: Resources;
+  /** Whether req names extended resources (precomputed: the fit filter's fast path checks it per node). */
+  hasScalar: boolean;
   nonZero: { milliCPU: number; memory: number };
   /** The controller's uid: pods of one controller are spread. */
   owner?: string;
@@ -71,7 +73,8 @@ export function podOnNode(pod: Pod): PodOnNode {
   for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
     for (const p of c.ports ?? []) if (p.hostPort) ports.push({ protocol: p.protocol ?? 'TCP', ip: p.hostIP || '0.0.0.0', port: p.hostPort });
   }
-  return { uid: pod.metadata?.uid ?? '', req: podRequests(pod), nonZero: podNonZeroRequests(pod), owner, ports };
+  const req = podRequests(pod);
+  return { uid: pod.metadata?.uid ?? '', req, hasScalar: Object.keys(req.scalar).length > 0, nonZero: podNonZeroRequests(pod), owner, ports };
 }
 
 /**
