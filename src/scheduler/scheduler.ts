@@ -94,7 +94,7 @@ export class Scheduler {
     for (;;) {
       await new Promise((r) => setImmediate(r));
       if (this.inflight.size) { await Promise.all([...this.inflight]); continue; }
-      if (!this.queue.hasActive()) break;
+      if (!this.running || !this.queue.hasActive()) break;
     }
     await this.recorder.flush();
   }
