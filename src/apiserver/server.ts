@@ -13,6 +13,9 @@ import type { ApiContext } from './handlers/context.js';
 import { sendError } from './http/respond.js';
 import { Registry } from './registry/registry.js';
 import { createRouter } from './router.js';
+import { podStreamUpgrade } from './handlers/pod-streams/index.js';
+import { rejectUpgrade } from './streaming/websocket.js';
+import type { NodeConnections } from '../node/connection.js';
 
 /** Paths anyone may read, as kube-apiserver's system:public-info-viewer allows. */
 const PUBLIC_PATHS = new Set(['/version', '/livez', '/readyz', '/healthz']);
@@ -26,6 +29,8 @@ export interface ApiServerOptions {
   port: number;
   /** PEM serving certificate and key: the API is served over TLS only. */
   tls: { cert: string; key: string };
+  /** How to reach nodes' kubelets for pods/log, exec, attach and portforward. */
+  nodes?: NodeConnections;
   log?: (msg: string) => void;
 }
 
@@ -52,7 +57,7 @@ export class ApiServer {
 
   async listen(): Promise<number> {
     const ctx: ApiContext = { registry: this.registry, discovery: this.discovery, clock: this.opts.clock, log: this.log, shutdown: this.abort.signal };
-    const route = createRouter(ctx, () => this.ready);
+    const route = createRouter(ctx, () => this.ready, this.opts.nodes);
     const expected = Buffer.from(this.opts.token);
     const authorized = (header: string | undefined): boolean => {
       const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
@@ -68,6 +73,11 @@ export class ApiServer {
         return;
       }
       route(req, res, url).catch((err) => sendError(res, err, this.log));
+    });
+    // exec, attach and port-forward arrive as WebSocket (or SPDY) upgrades.
+    this.http.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+      if (!authorized(req.headers.authorization)) { rejectUpgrade(socket, unauthorized()); return; }
+      void podStreamUpgrade(ctx, this.opts.nodes, req, socket, head);
     });
     this.http.headersTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {

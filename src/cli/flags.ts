@@ -41,3 +41,14 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
 export function flagHelp(specs: FlagSpec[]): string {
   return specs.map((s) => `    ${s.short ? `-${s.short}, ` : ''}--${s.name}${s.type === 'boolean' ? '' : `=${s.default ?? ''}`}:\n\t${s.help}`).join('\n\n');
 }
+
+/** `k=v,k2=v2` as kubectl's label flags take it. */
+export function parseLabels(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new FlagError(`invalid label "${part}": want key=value`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}

@@ -7,16 +7,33 @@ import { LocalClient } from '../client/local-client.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { NamespaceController } from '../controllers/namespace/namespace-controller.js';
 import { openStore, type StoreKind } from '../store/index.js';
+import { hostname } from 'node:os';
+import type { Node } from 'kubernetes-types/core/v1.js';
+import { listNodes, planPodCidrs } from '../node/agent/node-plan.js';
+import { NodeConnectionRegistry } from '../node/kubelet-server/node-connections.js';
+import { startNode, type RunningNode } from '../node/node.js';
+import { newSchedulerRecorder, Scheduler } from '../scheduler/scheduler.js';
 import { realClock, type Clock } from '../util/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { kubeconfigYaml, loadOrCreateToken, writeSecretFile } from './kubeconfig.js';
 import { loadOrCreateTls } from './tls.js';
+
+export interface LocalNodeOptions {
+  name: string;
+  runtime: 'process' | 'simulated';
+  /** The node's own pod CIDR, or a wider range to take a free /24 from (default 10.244.0.0/16). */
+  podCidr?: string;
+  labels?: Record<string, string>;
+  backoffBaseMs?: number;
+}
 
 export interface ServerOptions {
   dataDir: string;
   port: number;
   bindAddress: string;
   store: StoreKind;
+  /** The node this process runs pods on; none when undefined (API and controllers only). */
+  node?: LocalNodeOptions;
   clock?: Clock;
   log?: (msg: string) => void;
 }
@@ -35,6 +52,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** kubelite's own version, reported as the nodes' container runtime version. */
+export const KUBELITE_VERSION = '0.1.0';
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
@@ -43,7 +63,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const tls = await loadOrCreateTls(opts.dataDir, loopbackOrAny.includes(opts.bindAddress) ? [] : [opts.bindAddress]);
   const store = openStore(opts.store, opts.dataDir);
   const clock = opts.clock ?? realClock;
-  const api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, tls: { cert: tls.certPem, key: tls.keyPem }, log });
+  // Pods' logs/exec/port-forward reach this process's kubelet directly and other nodes' over HTTPS.
+  let api!: ApiServer;
+  const nodes = new NodeConnectionRegistry(async (name) => (await api.registry.get(allKinds.find((k) => k.kind === 'Node')!, undefined, name)) as Node, token);
+  api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, tls: { cert: tls.certPem, key: tls.keyPem }, nodes, log });
   let port: number;
   try {
     port = await api.listen();
@@ -52,7 +75,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const client = new LocalClient(api.registry, allKinds);
-  const controllers = [new NamespaceController(client, log), new GarbageCollector(client, log)];
+  const scheduler = new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log);
+  const controllers: Array<{ start(): Promise<void>; stop(): void }> = [new NamespaceController(client, log), new GarbageCollector(client, log), scheduler];
   try {
     await bootstrap(client, port);
   } catch (e) {
@@ -69,8 +93,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   api.setReady(true);
   // The API is ready before the controllers have read the world (as kube-apiserver is before the
   // controller manager): with many objects stored, their initial lists must not delay readiness.
+  let localNode: RunningNode | undefined;
   const controllersStarted = (async () => {
     for (const c of controllers) await c.start();
+    if (opts.node) {
+      const n = opts.node;
+      const [plan] = planPodCidrs([n.name], await listNodes(client), n.podCidr);
+      localNode = await startNode({
+        client, name: n.name, runtime: n.runtime, podCIDR: plan!.podCIDR, dataDir: join(opts.dataDir, 'node'),
+        labels: n.labels ?? {}, kubeletPort: 0, version: KUBELITE_VERSION, clock, log, backoffBaseMs: n.backoffBaseMs,
+      });
+      nodes.register(n.name, localNode.kubelet);
+    }
   })().catch((e) => log(`controllers failed to start: ${e instanceof Error ? e.stack : String(e)}`));
   let closed = false;
   return {
@@ -80,6 +114,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       closed = true;
       await controllersStarted;
       for (const c of controllers) c.stop();
+      await localNode?.stop();
       await api.close();
       await store.close();
     },

@@ -4,18 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiClient } from '../../client/api-client.js';
-import { EventRecorder } from '../../client/events.js';
+import { badRequest } from '../../api/errors.js';
 import { HttpClient } from '../../client/http-client.js';
 import { loadKubeconfig } from '../../client/kubeconfig.js';
-import { hostFacts, hostResources, simulatedFacts } from '../../node/agent/host-facts.js';
-import { NodeAgent } from '../../node/agent/node-agent.js';
+import { hostFacts } from '../../node/agent/host-facts.js';
+import type { NodeConnection } from '../../node/connection.js';
+import { KubeletServer } from '../../node/kubelet-server/kubelet-server.js';
+import { startNode, type RunningNode } from '../../node/node.js';
+import { loadOrCreateTls } from '../../server/tls.js';
 import { cidrCollisions, listNodes, nodeNames, planPodCidrs, type PlannedNode } from '../../node/agent/node-plan.js';
-import type { NodeConfig } from '../../node/agent/node-status.js';
-import type { Runtime } from '../../node/runtime/runtime.js';
-import { SimulatedRuntime } from '../../node/runtime/simulated/simulated-runtime.js';
 import { realClock } from '../../util/clock.js';
-import { flagHelp, FlagError, parseFlags, type FlagSpec } from '../flags.js';
+import { flagHelp, FlagError, parseFlags, parseLabels, type FlagSpec } from '../flags.js';
 
 const specs: FlagSpec[] = [
   { name: 'kubeconfig', type: 'string', help: 'Kubeconfig of the server to join (default: $KUBECONFIG, then ~/.kubelite/kubeconfig).' },
@@ -48,30 +47,19 @@ Usage:
 
 const REGISTRATION_CONCURRENCY = 32; // keeps a 1,000-node start from opening a thousand requests at once
 
-/**
- * THE KUBELET HOOK: starts pod workers for one node on its runtime and returns how to stop them.
- * Registration, lease and status run without it; plug the kubelet (src/node/kubelet) in here.
- */
-export async function startKubelet(_client: ApiClient, _node: NodeAgent, _runtime: Runtime): Promise<() => Promise<void>> {
-  // TODO(kubelet): wire the pod workers here once src/node/kubelet/kubelet.ts exists.
-  return async () => {};
-}
-
-/** THE PROCESS RUNTIME HOOK: the real runtime (src/node/runtime/process) for a node. */
-export async function createProcessRuntime(_node: PlannedNode, _dataDir: string): Promise<Runtime> {
-  // TODO(process-runtime): construct src/node/runtime/process's runtime here once it exists.
-  throw new Error('the process runtime is not available in this build; use --runtime simulated');
-}
-
-export function parseLabels(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new FlagError(`invalid label "${part}": want key=value`);
-    out[part.slice(0, eq)] = part.slice(eq + 1);
+/** Answers for a kubelet that exists only once its node is registered (the port must be known first). */
+class DeferredConnection implements NodeConnection {
+  target?: NodeConnection;
+  private get t(): NodeConnection {
+    if (!this.target) throw badRequest('the node is still starting');
+    return this.target;
   }
-  return out;
+  logs(...a: Parameters<NodeConnection['logs']>) { return this.t.logs(...a); }
+  exec(...a: Parameters<NodeConnection['exec']>) { return this.t.exec(...a); }
+  attach(...a: Parameters<NodeConnection['attach']>) { return this.t.attach(...a); }
+  portForward(...a: Parameters<NodeConnection['portForward']>) { return this.t.portForward(...a); }
 }
+
 
 function kubeliteVersion(): string {
   try {
@@ -79,7 +67,7 @@ function kubeliteVersion(): string {
   } catch { return '0.0.0'; }
 }
 
-interface Hosted { agent: NodeAgent; runtime: Runtime; stopKubelet: () => Promise<void> }
+interface Hosted { node: RunningNode; server?: KubeletServer }
 
 export async function agentCommand(argv: string[]): Promise<number> {
   const { flags } = parseFlags(argv, specs);
@@ -104,17 +92,22 @@ export async function agentCommand(argv: string[]): Promise<number> {
 
   const hosted: Hosted[] = [];
   const startOne = async (p: PlannedNode) => {
-    const cfg: NodeConfig = {
-      name: p.name, labels, podCIDR: p.podCIDR, kubeletPort: Number(flags['kubelet-port']),
-      runtimeName, runtimeVersion: version,
-      facts: simCapacity ? simulatedFacts(p.name, host) : host,
-      ...(simCapacity ? { capacity: simCapacity } : hostResources(dataDir)),
-    };
-    const runtime = simCapacity ? new SimulatedRuntime({ podCIDR: p.podCIDR, hostIP: host.internalIP }) : await createProcessRuntime(p, dataDir);
-    const recorder = new EventRecorder(client, { component: 'kubelet', host: p.name }, realClock, { log });
-    const agent = new NodeAgent(client, cfg, { clock: realClock, recorder, log });
-    await agent.start();
-    hosted.push({ agent, runtime, stopKubelet: await startKubelet(client, agent, runtime) });
+    const nodeDir = count > 1 ? join(dataDir, p.name) : dataDir;
+    // A process node serves logs/exec/port-forward to the API server from its own kubelet server.
+    let server: KubeletServer | undefined;
+    const deferred = new DeferredConnection();
+    let kubeletPort = 0;
+    if (runtimeName === 'process') {
+      const tls = await loadOrCreateTls(nodeDir, [host.internalIP]);
+      server = new KubeletServer({ connection: deferred, token: access.token ?? '', tls: { cert: tls.certPem, key: tls.keyPem }, host: '0.0.0.0', port: Number(flags['kubelet-port']), log });
+      kubeletPort = await server.listen();
+    }
+    const node = await startNode({
+      client, name: p.name, runtime: runtimeName, podCIDR: p.podCIDR, dataDir: nodeDir, labels,
+      capacity: simCapacity, kubeletPort, version, clock: realClock, log,
+    });
+    deferred.target = node.kubelet;
+    hosted.push({ node, server });
   };
   const started = Date.now();
   for (let i = 0; i < plan.length; i += REGISTRATION_CONCURRENCY) await Promise.all(plan.slice(i, i + REGISTRATION_CONCURRENCY).map(startOne));
@@ -130,9 +123,8 @@ export async function agentCommand(argv: string[]): Promise<number> {
       process.stdout.write(`received ${sig}, shutting down\n`);
       void (async () => {
         for (const h of hosted) {
-          h.agent.stop();
-          await h.stopKubelet().catch((e: unknown) => log(`stopping kubelet for ${h.agent.name}: ${String(e)}`));
-          await h.runtime.close().catch((e: unknown) => log(`closing runtime for ${h.agent.name}: ${String(e)}`));
+          await h.node.stop().catch((e: unknown) => log(`stopping node ${h.node.name}: ${String(e)}`));
+          await h.server?.close().catch(() => {});
         }
         client.close();
         resolve();

@@ -1,17 +1,27 @@
 // `kubelite server`: runs the all-in-one server until SIGINT/SIGTERM.
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/all-in-one.js';
 import type { StoreKind } from '../../store/index.js';
-import { flagHelp, parseFlags, type FlagSpec } from '../flags.js';
+import { flagHelp, parseFlags, parseLabels, type FlagSpec } from '../flags.js';
 
 export const defaultDataDir = () => join(homedir(), '.kubelite');
+
+/** The host's name as a node name: lower case, DNS-1123 (as kubelet's --hostname-override default). */
+export function defaultNodeName(): string {
+  return hostname().toLowerCase().replace(/[^a-z0-9.-]/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'kubelite';
+}
 
 const specs: FlagSpec[] = [
   { name: 'data-dir', type: 'string', help: 'Directory for the database, token and kubeconfig (default ~/.kubelite).' },
   { name: 'port', type: 'number', default: 6443, help: 'Port of the API server.' },
   { name: 'bind-address', type: 'string', default: '127.0.0.1', help: 'Address to listen on (loopback by default).' },
   { name: 'store', type: 'string', default: 'sqlite', help: 'Storage backend: sqlite (embedded, default) or memory.' },
+  { name: 'node-name', type: 'string', help: 'Name of the node this process runs pods on (default: this host\'s name).' },
+  { name: 'runtime', type: 'string', default: 'process', help: 'Runtime of the local node: process (real local processes) or simulated (no processes).' },
+  { name: 'pod-cidr', type: 'string', help: 'The local node\'s pod CIDR (a /24), or a wider range to take a free /24 from (default 10.244.0.0/16).' },
+  { name: 'node-labels', type: 'string', default: '', help: 'Extra labels of the local node, k=v,k2=v2.' },
+  { name: 'no-node', type: 'boolean', help: 'Run no local node: API server, store and controllers only (add nodes with kubelite agent).' },
   { name: 'help', short: 'h', type: 'boolean', help: 'Help for server.' },
 ];
 
@@ -37,12 +47,23 @@ export async function serverCommand(argv: string[]): Promise<number> {
     process.stderr.write(`error: invalid --store "${store}": must be sqlite or memory\n`);
     return 1;
   }
+  const runtime = String(flags.runtime);
+  if (runtime !== 'process' && runtime !== 'simulated') {
+    process.stderr.write(`error: invalid --runtime "${runtime}": must be process or simulated\n`);
+    return 1;
+  }
   const started = Date.now();
   const server = await startServer({
     dataDir: (flags['data-dir'] as string | undefined) ?? defaultDataDir(),
     port: Number(flags.port),
     bindAddress: String(flags['bind-address']),
     store,
+    node: flags['no-node'] ? undefined : {
+      name: (flags['node-name'] as string | undefined) ?? defaultNodeName(),
+      runtime,
+      podCidr: flags['pod-cidr'] as string | undefined,
+      labels: parseLabels(String(flags['node-labels'])),
+    },
   });
   process.stdout.write(`kubelite server ready on ${server.url} in ${Date.now() - started}ms; kubeconfig: ${server.kubeconfigPath}\n`);
   await new Promise<void>((resolve) => {

@@ -38,7 +38,7 @@ export interface ProbeHooks {
 export interface ProbeReport {
   ready(v: boolean): void;
   started(): void;
-  /** Liveness (or startup) failed past its threshold: the container must be restarted. */
+  /** Liveness (or startup) failed past its threshold: the container is killed; message is the Killing event's. */
   unhealthy(message: string): void;
 }
 
@@ -217,7 +217,7 @@ export class PodWorker {
   }
 
   private async restartUnhealthy(c: Container, r: ContainerRecord, running: RunningContainer, message: string): Promise<void> {
-    this.host.event(this.pod, 'Normal', 'Killing', `Container ${c.name} ${message}, will be restarted`, fieldPath(c, r.isInit));
+    this.host.event(this.pod, 'Normal', 'Killing', message, fieldPath(c, r.isInit));
     await running.stop(this.graceMs());
   }
 

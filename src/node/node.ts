@@ -1,0 +1,81 @@
+// One node of the cluster, whichever process hosts it: registration, lease and status (agent/), the
+// kubelet with its pod workers and probes, on the process or simulated runtime. `kubelite server`
+// runs one for its own machine; `kubelite agent` runs one or many against a remote server.
+import { join } from 'node:path';
+import type { ApiClient } from '../client/api-client.js';
+import { EventRecorder } from '../client/events.js';
+import type { Clock } from '../util/clock.js';
+import { hostFacts, hostResources, simulatedFacts } from './agent/host-facts.js';
+import { NodeAgent } from './agent/node-agent.js';
+import type { NodeConfig } from './agent/node-status.js';
+import { Kubelet } from './kubelet/kubelet.js';
+import { probeHooks } from './kubelet/probe-runner.js';
+import { ProcessRuntime } from './runtime/process/process-runtime.js';
+import type { Runtime } from './runtime/runtime.js';
+import { SimulatedRuntime } from './runtime/simulated/simulated-runtime.js';
+import { SandboxManager } from './sandbox/sandbox-manager.js';
+
+export interface NodeOptions {
+  client: ApiClient;
+  name: string;
+  runtime: 'process' | 'simulated';
+  podCIDR: string;
+  /** Pod logs, volumes and runtime state live here. */
+  dataDir: string;
+  labels: Record<string, string>;
+  /** Capacity of a simulated node (a process node reports the machine's). */
+  capacity?: Record<string, string>;
+  /** Port of this node's kubelet server, 0 when the API server reaches it in-process. */
+  kubeletPort: number;
+  version: string;
+  clock: Clock;
+  log: (msg: string) => void;
+  backoffBaseMs?: number;
+}
+
+export interface RunningNode {
+  name: string;
+  agent: NodeAgent;
+  kubelet: Kubelet;
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+export async function createRuntime(o: Pick<NodeOptions, 'runtime' | 'podCIDR' | 'dataDir' | 'name' | 'clock'>): Promise<Runtime> {
+  const host = hostFacts();
+  if (o.runtime === 'simulated') return new SimulatedRuntime({ podCIDR: o.podCIDR, hostIP: host.internalIP, clock: o.clock });
+  const stateDir = join(o.dataDir, 'runtime');
+  const sandboxes = await SandboxManager.create({ stateDir, podCidr: o.podCIDR, nodeName: o.name });
+  return new ProcessRuntime({ stateDir, sandboxes, clock: o.clock });
+}
+
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const host = hostFacts();
+  const simulated = o.runtime === 'simulated';
+  const runtime = await createRuntime(o);
+  const cfg: NodeConfig = {
+    name: o.name, labels: o.labels, podCIDR: o.podCIDR, kubeletPort: o.kubeletPort,
+    runtimeName: o.runtime, runtimeVersion: o.version,
+    facts: simulated ? simulatedFacts(o.name, host) : host,
+    ...(simulated ? { capacity: o.capacity ?? { cpu: '32', memory: '256Gi', pods: '110' } } : hostResources(o.dataDir)),
+  };
+  const recorder = new EventRecorder(o.client, { component: 'kubelet', host: o.name }, o.clock, { log: o.log });
+  const agent = new NodeAgent(o.client, cfg, { clock: o.clock, recorder, log: o.log });
+  const event = (pod: Parameters<Parameters<typeof probeHooks>[2]>[0], type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) =>
+    recorder.event(pod as never, type, reason, message, { fieldPath });
+  const kubelet = new Kubelet({
+    client: o.client, nodeName: o.name, hostIP: simulated ? simulatedFacts(o.name, host).internalIP : host.internalIP,
+    runtime, dataDir: join(o.dataDir, 'kubelet'), clock: o.clock, recorder,
+    probes: probeHooks(runtime, o.clock, event), log: o.log, backoffBaseMs: o.backoffBaseMs,
+  });
+  await agent.start();
+  await kubelet.start();
+  return {
+    name: o.name, agent, kubelet, runtime,
+    async stop() {
+      agent.stop();
+      kubelet.stop();
+      await runtime.close();
+    },
+  };
+}
