@@ -104,7 +104,7 @@ export class ProcessRuntime implements Runtime {
     }
     // Started means the container's init runs: before that a stop signal would hit the sandbox's own
     // set-up chain (whose signal handling is not yet in place) instead of the container.
-    if (sb.mode === 'namespaces') await initStarted(this.sandboxes, sup.pid);
+    await initStarted(this.sandboxes, sup.pid, sb.mode === 'namespaces');
     Object.assign(record, {
       supervisorPid: sup.supervisorPid, supervisorStart: processStartTime(sup.supervisorPid),
       pid: sup.pid, pidStart: processStartTime(sup.pid),
@@ -193,10 +193,34 @@ export class ProcessRuntime implements Runtime {
   }
 }
 
-async function initStarted(sandboxes: SandboxManager, pid: number): Promise<void> {
-  for (let i = 0; i < INIT_WAIT_TRIES && sandboxes.containerInitPid(pid) === undefined && sameProcessAlive(pid, undefined); i++) {
+/**
+ * Waits until the container's process group exists and, in a sandbox, its own program runs (runc's start returns at its exec, too): until then a
+ * stop signal would hit the sandbox's set-up chain (setpriv, the set-up script and its mount steps),
+ * which would either ignore it or die of it with 143. The chain's shapes are container-command.ts's.
+ */
+async function initStarted(sandboxes: SandboxManager, pid: number, namespaces: boolean): Promise<void> {
+  for (let i = 0; i < INIT_WAIT_TRIES && sameProcessAlive(pid, undefined); i++) {
+    const init = namespaces ? sandboxes.containerInitPid(pid) : pid;
+    if (ownGroup(pid) && init !== undefined && !(namespaces && inSetUp(init))) return;
     await new Promise((r) => setTimeout(r, 1));
   }
+}
+
+/** setsid has run: the process group that stop() signals exists. */
+function ownGroup(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pid;
+  } catch {
+    return false;
+  }
+}
+
+function inSetUp(pid: number): boolean {
+  let argv: string[];
+  try { argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return false; }
+  // setpriv, the forked copy of the outer script (kubelite-pod), or the set-up script (container).
+  return argv[0] === 'setpriv' || (argv[0] === 'sh' && argv[1] === '-c' && (argv[3] === 'container' || argv[3] === 'kubelite-pod'));
 }
 
 function osSignal(signal: NodeJS.Signals): number {
