@@ -30,6 +30,7 @@ export interface RecoveredContainer {
 }
 
 const INIT_WAIT_TRIES = 5000; // ~1 ms each: bounds the wait for the sandbox chain to fork the container's init
+const EAGER_TRIES = 50; // the chain usually gets there within a few hundred µs: look again at once first
 const REMOVE_WAIT_MS = 10_000; // SIGKILL is immediate; this only bounds a wedged supervisor
 
 export class ProcessRuntime implements Runtime {
@@ -160,8 +161,12 @@ export class ProcessRuntime implements Runtime {
     return sandboxes.map((sandbox) => ({ sandbox, containers: bySandbox.get(sandbox.id) ?? [] }));
   }
 
-  /** Leaves containers running (the agent stops, the pods do not); a later agent adopts them. */
-  async close(): Promise<void> {
+  /**
+   * Leaves containers running (the agent stops, the pods do not; a later agent adopts them), unless
+   * removeAll: then every sandbox on this state dir goes, with its processes (tests, throwaway nodes).
+   */
+  async close(opts: { removeAll?: boolean } = {}): Promise<void> {
+    if (opts.removeAll) for (const sb of await this.sandboxes.list()) await this.removeSandbox(sb);
     for (const h of this.handles.values()) h.detach();
     this.handles.clear();
   }
@@ -202,7 +207,7 @@ async function initStarted(sandboxes: SandboxManager, pid: number, namespaces: b
   for (let i = 0; i < INIT_WAIT_TRIES && sameProcessAlive(pid, undefined); i++) {
     const init = namespaces ? sandboxes.containerInitPid(pid) : pid;
     if (ownGroup(pid) && init !== undefined && !(namespaces && inSetUp(init))) return;
-    await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => (i < EAGER_TRIES ? setImmediate(r) : setTimeout(r, 1)));
   }
 }
 
