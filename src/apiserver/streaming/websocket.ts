@@ -20,7 +20,14 @@ export function chooseProtocol(offered: string[], supported: string[]): string |
   return offered.find((p) => supported.includes(p));
 }
 
+/** Any RFC 7230 token: what `ws` is shown instead of the client's own list (see acceptWebSocket). */
+const PROTOCOL_PLACEHOLDER = 'negotiated';
+
 export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, protocol: string): Promise<WebSocket> {
+  // The protocol is already chosen. `ws` refuses subprotocols that are not RFC 7230 tokens, and
+  // the port-forward tunnel's `SPDY/3.1+portforward.k8s.io` contains a '/'; gorilla/websocket
+  // (client-go) sends and accepts it. So ws sees a placeholder and answers with the real name.
+  req.headers['sec-websocket-protocol'] = PROTOCOL_PLACEHOLDER;
   return new Promise((resolve) => {
     const server = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024, handleProtocols: () => protocol });
     server.handleUpgrade(req, socket, head, (ws) => { resolve(ws); server.close(); });

@@ -32,6 +32,10 @@ export async function podStreamRequest(r: ResourceRequest, nodes: NodeConnection
 /** An upgrade request (the server's 'upgrade' event), already authenticated. */
 export async function podStreamUpgrade(ctx: ApiContext, nodes: NodeConnections | undefined, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
   socket.on('error', () => socket.destroy());
+  // Upgraded sockets are no longer the HTTP server's: end them when the server shuts down.
+  const onShutdown = () => socket.destroy();
+  ctx.shutdown.addEventListener('abort', onShutdown, { once: true });
+  socket.once('close', () => ctx.shutdown.removeEventListener('abort', onShutdown));
   try {
     await upgrade(ctx, nodes, req, socket, head);
   } catch (err) {

@@ -20,6 +20,15 @@ function olderKubectls(versions: string[]): string[] {
   return versions.map((v) => join(dir, `kubectl.${v}`)).filter((p) => dir && existsSync(p));
 }
 
+const freePort = () => new Promise<number>((r) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => r(p)); }); });
+
+async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !cond(); ) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface Run { code: number; stdout: string; stderr: string }
 
 function run(kubectl: string, srv: StreamTestServer, args: string[], input = ''): Promise<Run> {
@@ -109,9 +118,27 @@ describe('kubectl streaming through the API server', { skip: missing && 'kubectl
       });
     }
 
+    test(`${k}: port-forward to a closed port reports the kubelet's error`, async () => {
+      const local = await freePort();
+      const pf = spawn(k, ['--kubeconfig', srv.kubeconfig, 'port-forward', 'pod/kubia', `${local}:1`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      pf.stdout.on('data', (d) => { out += d; });
+      pf.stderr.on('data', (d) => { out += d; });
+      const exited = new Promise<void>((r) => pf.on('close', () => r()));
+      try {
+        await waitFor(() => out.includes('Forwarding from'));
+        await new Promise<void>((r) => { const c = connect(local, '127.0.0.1', () => c.write('x')); c.on('close', () => r()); c.on('error', () => r()); });
+        await waitFor(() => /error forwarding port 1 to pod kubia_default, uid [0-9a-f-]+: dial tcp4 127\.0\.0\.1:1: connect: connection refused/.test(out));
+      } finally {
+        pf.kill('SIGTERM');
+        await exited;
+      }
+    });
+
     test(`${k}: port-forward reaches the pod port, twice`, async () => {
-      const local = await new Promise<number>((r) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => r(p)); }); });
-      const pf = spawn(k, ['--kubeconfig', srv.kubeconfig, 'port-forward', 'pod/kubia', `${local}:${echoPort}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const local = await freePort();
+      // -v=4 shows whether kubectl fell back from the WebSocket tunnel (1.31+) to a plain SPDY upgrade.
+      const pf = spawn(k, ['--kubeconfig', srv.kubeconfig, '-v=4', 'port-forward', 'pod/kubia', `${local}:${echoPort}`], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       pf.stdout.on('data', (d) => { out += d; });
       pf.stderr.on('data', (d) => { out += d; });
@@ -129,6 +156,7 @@ describe('kubectl streaming through the API server', { skip: missing && 'kubectl
           assert.equal(got, msg, out);
         }
         assert.match(out, new RegExp(`Forwarding from 127\\.0\\.0\\.1:${local} -> ${echoPort}`));
+        if (!k.endsWith('kubectl.1.30')) assert.doesNotMatch(out, /fallback to secondary dialer/);
       } finally {
         pf.kill('SIGTERM');
       }
