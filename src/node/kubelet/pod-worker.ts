@@ -10,6 +10,7 @@ import { backOffEventMessage, backOffKey, backOffMessage, type CrashLoopBackOff 
 import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
 import { startContainer, type StartContext } from './container-start.js';
 import { podHostname } from './env.js';
+import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
 
 export interface PodWorkerHost {
@@ -197,7 +198,12 @@ export class PodWorker {
       const e = outcome.startError;
       r.previous = r.last;
       r.last = { exitCode: 128, reason: e.reason === 'RunContainerError' ? 'StartError' : e.reason, message: e.message, startedAt: 0, finishedAt: e.at, containerID: e.id };
-      r.waiting = { reason: 'RunContainerError', message: e.message };
+      // kubelet_pods.go convertToAPIContainerStatuses shows the start failure as Waiting only for a
+      // container that will be restarted; otherwise (restartPolicy Never) it stays Terminated
+      // StartError, exit code 128, and `kubectl get pods` shows STATUS StartError.
+      r.waiting = shouldContainerBeRestarted(pod, c, { running: false, exitCode: 128 }, r.isInit)
+        ? { reason: 'RunContainerError', message: e.message }
+        : undefined;
       this.after(0);
     }
   }
