@@ -99,6 +99,16 @@ export class Cgroups {
     }
   }
 
+  /** Removes the (empty) parent cgroup. */
+  removeParent(): void {
+    const dirs = this.version === 2 ? [join(this.root, this.parent)] : ['memory', 'cpu'].map((c) => join(this.root, c, this.parent));
+    for (const d of dirs) {
+      try {
+        rmdirSync(d);
+      } catch { /* still in use, or absent */ }
+    }
+  }
+
   /** Kills what is left and removes the cgroup, retrying while the kernel finishes the kills. */
   async remove(name: string): Promise<void> {
     for (let attempt = 0; attempt < 50; attempt++) {

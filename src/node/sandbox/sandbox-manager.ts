@@ -62,7 +62,7 @@ export class SandboxManager {
         reason = `network namespaces are not available (${(e as Error).message})`;
       }
     }
-    const m = new SandboxManager(opts, reason ? 'loopback' : 'namespaces', reason, cidr, reason ? undefined : Cgroups.detect());
+    const m = new SandboxManager(opts, reason ? 'loopback' : 'namespaces', reason, cidr, reason ? undefined : Cgroups.detect(undefined, opts.cgroupParent));
     if (m.mode === 'namespaces') {
       m.bridgeCreated = await ensureBridge(m.bridge, `${gatewayOf(cidr)}/${cidr.prefix}`);
       await m.reclaim();
@@ -181,13 +181,15 @@ export class SandboxManager {
     };
   }
 
-  async close(opts: { removeBridge?: boolean } = {}): Promise<void> {
+  /** Drops pooled namespaces; tests with their own names also remove the bridge and the cgroup parent. */
+  async close(opts: { removeBridge?: boolean; removeCgroupParent?: boolean } = {}): Promise<void> {
     this.closed = true;
     await this.refilling;
     const pooled = this.pool.splice(0);
     await Promise.all(pooled.map((n) => deletePodNetwork(n)));
     pooled.forEach((n) => this.ipam.release(n.ip));
     if (opts.removeBridge && this.mode === 'namespaces') await runIp(['link', 'del', this.bridge]).catch(() => undefined);
+    if (opts.removeCgroupParent) this.cgroups?.removeParent();
   }
 
   private async buildNetwork(pooled: boolean): Promise<PodNetwork> {

@@ -13,6 +13,8 @@ export interface SandboxManagerOptions {
   nodeName: string;
   /** Ready network namespaces kept pooled so createSandbox costs no `ip` calls; default 4 (0 disables). */
   poolSize?: number;
+  /** Parent cgroup of the containers' cgroups; default 'kubelite'. */
+  cgroupParent?: string;
   /** Force loopback mode with this reason (tests, or running unprivileged on purpose). */
   forceLoopback?: string;
 }
