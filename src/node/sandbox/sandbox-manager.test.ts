@@ -64,7 +64,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (!isRoot) return;
+  if (!isRoot) return rmSync(dir, { recursive: true, force: true });
   for (const s of await mgr.list()) await mgr.removeSandbox(s);
   await mgr.close({ removeBridge: true, removeCgroupParent: true });
   assert.ok(!existsSync('/sys/fs/cgroup/memory/kubelite-test') && !existsSync('/sys/fs/cgroup/kubelite-test'));
@@ -186,4 +186,11 @@ test('loopback mode: 127.x addresses from the node range, commands run as they a
   await lo.removeSandbox(s1);
   assert.equal((await lo.createSandbox(cfg('z'))).ip, '127.251.7.4');
   await lo.close();
+});
+
+test('without root, create() degrades to loopback and says why', { skip: isRoot ? 'runs only unprivileged' : false }, async () => {
+  const m = await SandboxManager.create({ stateDir: join(dir, 'unprivileged'), podCidr: '10.251.7.0/24', nodeName: 'test' });
+  assert.equal(m.mode, 'loopback');
+  assert.equal(m.degradedReason, 'kubelite is not running as root: pods share the host network and get loopback addresses');
+  await m.close();
 });
