@@ -17,7 +17,11 @@ export interface ResolvedImage {
   hostCommand: boolean;
 }
 
-/** The image could not be "pulled": the kubelet reports ErrImagePull, then ImagePullBackOff. */
+/**
+ * The image could not be "pulled": the kubelet reports ErrImagePull, then ImagePullBackOff. The
+ * message is the runtime's error (the waiting message); the kubelet's Failed event prefixes it
+ * with `Failed to pull image "<image>": ` (image_manager.go).
+ */
 export class ImagePullError extends Error {
   constructor(readonly image: string, message: string) {
     super(message);
@@ -48,7 +52,7 @@ export function resolveImage(image: string, container: { command?: string[]; arg
   try {
     user = findUserImage(ref, opts.dataDir);
   } catch (e) {
-    if (e instanceof ImageDefinitionError) throw new ImagePullError(image, `Failed to pull image "${image}": ${e.message}`);
+    if (e instanceof ImageDefinitionError) throw new ImagePullError(image, e.message);
     throw e;
   }
   if (user) {
@@ -62,7 +66,7 @@ export function resolveImage(image: string, container: { command?: string[]; arg
   if (container.command && container.command.length > 0) return { entrypoint: [], cmd: [], env: [], hostCommand: true };
   // containerd's wording for a missing image (pkg/cri/server/image_pull.go), then why it is missing here.
   throw new ImagePullError(image,
-    `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${ref.full}": ` +
+    `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.full}": ` +
     `failed to resolve reference "${ref.full}": ${ref.full}: not found ` +
     `(kubelite has no registry: use a built-in image (${builtinImages().join(', ')}), define the image in ` +
     `${opts.dataDir}/images/${ref.short}.json, or give the container a command to run on the host)`);

@@ -27,6 +27,16 @@ test('remaining time counts from when the container finished', () => {
   assert.equal(b.inBackOff('k', T0 + 1000, T0 + 11_000), 0);
 });
 
+test('image pulls back off from the last failed pull: 10s, then 20s after the next failure', () => {
+  const b = new CrashLoopBackOff();
+  assert.equal(b.inBackOffSinceUpdate('img', T0), 0); // never failed: pull at once
+  b.next('img', T0, T0); // first pull failed
+  assert.equal(b.inBackOffSinceUpdate('img', T0 + 4000), 6000);
+  assert.equal(b.inBackOffSinceUpdate('img', T0 + 10_000), 0);
+  b.next('img', T0 + 10_000, T0 + 10_000); // second pull failed
+  assert.equal(b.inBackOffSinceUpdate('img', T0 + 15_000), 15_000);
+});
+
 const resetCases = [
   { name: 'ran exactly 10 min: still backs off', ranMs: 600_000, wantBackOff: true },
   { name: 'ran over 10 min: back-off reset, restarts at once', ranMs: 600_001, wantBackOff: false },

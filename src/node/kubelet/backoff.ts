@@ -46,6 +46,14 @@ export class CrashLoopBackOff {
     return elapsed < e.backoffMs ? e.backoffMs - elapsed : 0;
   }
 
+  /** ms left of the back-off counted from the entry's last update (IsInBackOffSinceUpdate, as the image manager asks). */
+  inBackOffSinceUpdate(key: string, now: number): number {
+    const e = this.entries.get(key);
+    if (!e) return 0;
+    const elapsed = now - e.lastUpdate;
+    return elapsed < e.backoffMs ? e.backoffMs - elapsed : 0;
+  }
+
   /**
    * doBackOff: either the container must wait (report CrashLoopBackOff with backOffMessage), or it
    * may start now, in which case the back-off has already been advanced.
@@ -74,6 +82,11 @@ export class CrashLoopBackOff {
 /** The back-off key of a container (upstream also folds in the container's spec hash). */
 export function backOffKey(podUid: string, containerName: string): string {
   return `${podUid}/${containerName}`;
+}
+
+/** The image manager's own back-off key (`<pod uid>_<image>`), apart from the crash-loop one. */
+export function imageBackOffKey(podUid: string, image: string): string {
+  return `${podUid}_${image}`;
 }
 
 /** `<name>_<namespace>(<uid>)`, as pkg/kubelet/util/format.Pod. */

@@ -15,6 +15,8 @@ export interface ContainerRecord {
   /** The one before it (for lastState while `last` is the current state). */
   previous?: TerminatedFacts & { logPath?: string };
   waiting?: { reason: string; message?: string };
+  /** While waiting for its image: when the pod worker looks at it again. */
+  retryAt?: number;
   ready: boolean;
   startupPassed: boolean;
 }

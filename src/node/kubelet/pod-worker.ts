@@ -6,7 +6,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
 import type { Clock } from '../../util/clock.js';
 import type { RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
-import { backOffEventMessage, backOffKey, backOffMessage, type CrashLoopBackOff } from './backoff.js';
+import { backOffEventMessage, backOffKey, backOffMessage, imageBackOffKey, type CrashLoopBackOff } from './backoff.js';
 import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
 import { startContainer, type StartContext } from './container-start.js';
 import { podHostname } from './env.js';
@@ -161,15 +161,27 @@ export class PodWorker {
   private async startOrBackOff(c: Container, r: ContainerRecord): Promise<void> {
     const pod = this.pod;
     const key = backOffKey(this.uid, c.name);
-    if (r.last || r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
-      const since = r.last?.finishedAt ?? this.now();
-      const d = this.host.backoff.decide(key, since, this.now());
+    const imageKey = imageBackOffKey(this.uid, c.image ?? '');
+    if (r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
+      // pod_workers.go re-syncs a pod whose sync failed after the worker back-off period, not on
+      // every update (our own status writes come back as updates).
+      if (this.now() < (r.retryAt ?? 0) - 50) return; // (a timer may fire a little early)
+      // image_manager.go EnsureImageExists: within the back-off since the last failed pull the
+      // container waits as ImagePullBackOff; after it, the image is pulled again. So ErrImagePull
+      // shows until the second failed pull's back-off (20s) is seen, as on a real node.
+      const remainingMs = this.host.backoff.inBackOffSinceUpdate(imageKey, this.now());
+      if (remainingMs > 0) {
+        const message = `Back-off pulling image "${c.image}"`;
+        r.waiting = { reason: 'ImagePullBackOff', message };
+        this.host.event(pod, 'Normal', 'BackOff', message, fieldPath(c, r.isInit));
+        this.retryImageLater(r);
+        return;
+      }
+    } else if (r.last) {
+      const d = this.host.backoff.decide(key, r.last.finishedAt, this.now());
       if (d.backOff) {
-        const image = r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff';
-        r.waiting = image
-          ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` }
-          : { reason: 'CrashLoopBackOff', message: backOffMessage(d.backoffMs, c.name, pod) };
-        this.host.event(pod, image ? 'Normal' : 'Warning', image ? 'BackOff' : 'BackOff', image ? `Back-off pulling image "${c.image}"` : backOffEventMessage(c.name, pod), fieldPath(c, r.isInit));
+        r.waiting = { reason: 'CrashLoopBackOff', message: backOffMessage(d.backoffMs, c.name, pod) };
+        this.host.event(pod, 'Warning', 'BackOff', backOffEventMessage(c.name, pod), fieldPath(c, r.isInit));
         this.after(d.remainingMs);
         return;
       }
@@ -177,7 +189,9 @@ export class PodWorker {
     if (r.last) r.restartCount++;
     const instance = r.started;
     const outcome = await startContainer(this.startContext(), c, r.isInit, instance, () => this.now());
-    r.started++;
+    // An instance counts once something was created; a container still waiting (image, config)
+    // has never run, so restartPolicy Never still lets it start later.
+    if (!('waiting' in outcome)) r.started++;
     if (outcome.ok) {
       r.waiting = undefined;
       r.ready = false;
@@ -192,8 +206,13 @@ export class PodWorker {
     } else if ('waiting' in outcome) {
       if (r.last) r.restartCount--; // nothing ran: not a restart
       r.waiting = outcome.waiting;
-      this.host.backoff.next(key, this.now(), this.now());
-      this.after(this.host.backoff.get(key));
+      if (outcome.waiting.reason === 'ErrImagePull') {
+        this.host.backoff.next(imageKey, this.now(), this.now());
+        this.retryImageLater(r);
+      } else {
+        this.host.backoff.next(key, this.now(), this.now());
+        this.after(this.host.backoff.get(key));
+      }
     } else {
       const e = outcome.startError;
       r.previous = r.last;
@@ -206,6 +225,13 @@ export class PodWorker {
         : undefined;
       this.after(0);
     }
+  }
+
+  /** The next sync of a container waiting for its image: one worker back-off period (kubelet backOffPeriod) away. */
+  private retryImageLater(r: ContainerRecord): void {
+    const ms = this.host.backoff.initialMs;
+    r.retryAt = this.now() + ms;
+    this.after(ms);
   }
 
   private watchExit(c: Container, r: ContainerRecord, running: RunningContainer, logPath: string): void {
