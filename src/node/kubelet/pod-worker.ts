@@ -101,6 +101,7 @@ export class PodWorker {
     const pod = this.pod;
     if (pod.metadata?.deletionTimestamp) return this.terminate();
     this.startTime ??= pod.status?.startTime ? Date.parse(pod.status.startTime) : this.now();
+    this.armDeadline(pod);
     if (!this.terminal && pastActiveDeadline(pod, this.startTime, this.now())) {
       this.host.event(pod, 'Warning', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE);
       this.evicted = { reason: DEADLINE_EXCEEDED_REASON, message: DEADLINE_EXCEEDED_MESSAGE };
@@ -116,6 +117,20 @@ export class PodWorker {
       // A finished pod keeps its status (and podIP) but not its sandbox.
       await this.host.runtime.removeSandbox(this.sandbox);
     }
+  }
+
+  private deadlineTimer?: NodeJS.Timeout;
+
+  /**
+   * The kubelet's sync loop asks its activeDeadlineHandler about every pod each second and syncs
+   * those past their deadline; here one timer per pod fires when the deadline passes.
+   */
+  private armDeadline(pod: Pod): void {
+    const seconds = pod.spec?.activeDeadlineSeconds;
+    if (this.terminal || this.deadlineTimer || seconds === undefined || seconds === null || this.startTime === undefined) return;
+    const t = setTimeout(() => { this.timers.delete(t); this.deadlineTimer = undefined; this.kick(); }, Math.max(0, this.startTime + seconds * 1000 - this.now()));
+    this.deadlineTimer = t;
+    this.timers.add(t);
   }
 
   private async createSandbox(): Promise<void> {
