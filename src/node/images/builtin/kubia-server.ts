@@ -29,6 +29,8 @@ export function serveKubia(opts: KubiaOptions = {}): void {
     res.end(`You've hit ${name}\n`);
   });
   server.listen(PORT, process.env.KUBELITE_POD_IP || '0.0.0.0');
-  // As PID 1 of a PID namespace a process without a handler ignores SIGTERM; exit as a killed process would.
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => process.exit(128 + (sig === 'SIGTERM' ? 15 : 2)));
+  // The book's app is `node app.js` as PID 1 of its container with no signal handler, so SIGTERM
+  // is ignored and the kubelet kills it after the grace period: the liveness demo's Last State is
+  // Error, exit code 137. Ignore SIGTERM/SIGINT everywhere (also outside a PID namespace) to match.
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => {});
 }
