@@ -75,7 +75,9 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     async stop() {
       agent.stop();
       kubelet.stop();
-      await runtime.close();
+      // A clean shutdown stops the pods' processes (a restart starts them again per restartPolicy);
+      // only a crashed agent leaves them running, for the next one to adopt.
+      await runtime.close({ removeAll: true });
     },
   };
 }

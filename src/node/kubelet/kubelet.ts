@@ -38,6 +38,7 @@ export class Kubelet implements NodeConnection {
   private readonly pods: Informer<KObject>;
   private readonly podDef: KindDef;
   private readonly backoff: CrashLoopBackOff;
+  private readonly recovered = new Map<string, Awaited<ReturnType<Runtime['recover']>>[number]>();
   private readonly log: (m: string) => void;
   private gcTimer?: NodeJS.Timeout;
 
@@ -49,29 +50,39 @@ export class Kubelet implements NodeConnection {
   }
 
   async start(): Promise<void> {
-    await this.removeLeftovers();
+    await this.recover();
     this.pods.addHandlers({
       onAdd: (p) => this.observe(p as unknown as Pod),
       onUpdate: (_o, p) => this.observe(p as unknown as Pod),
       onDelete: (p) => this.gone(p as unknown as Pod),
     });
     await this.pods.start();
+    this.removeUnclaimed();
     this.gcTimer = setInterval(() => this.backoff.gc(this.o.clock.now()), 60_000);
     this.gcTimer.unref();
   }
 
-  /** Stops watching; running containers are left for the next agent to adopt or remove. */
+  /** Stops watching; running containers are left for the next agent to adopt (see Runtime.close to remove them). */
   stop(): void {
     this.pods.stop();
     if (this.gcTimer) clearInterval(this.gcTimer);
     for (const w of this.workers.values()) w.detach();
   }
 
-  /** Sandboxes a previous agent process left behind: their containers are stopped and removed. */
-  private async removeLeftovers(): Promise<void> {
-    for (const { sandbox } of await this.o.runtime.recover()) {
-      this.log(`removing sandbox ${sandbox.id} left by a previous run`);
-      await this.o.runtime.removeSandbox(sandbox);
+  /**
+   * What a previous agent process left: sandboxes of pods still bound here are adopted by their pod
+   * workers (running containers keep running, finished ones report their exit); the rest go once the
+   * pod list is known.
+   */
+  private async recover(): Promise<void> {
+    for (const r of await this.o.runtime.recover()) this.recovered.set(r.sandbox.podUid, r);
+  }
+
+  private removeUnclaimed(): void {
+    for (const [uid, r] of this.recovered) {
+      this.recovered.delete(uid);
+      this.log(`removing sandbox ${r.sandbox.id} of a pod no longer on this node`);
+      this.o.runtime.removeSandbox(r.sandbox).catch((e) => this.log(`removing sandbox ${r.sandbox.id}: ${String(e)}`));
     }
   }
 
@@ -81,7 +92,9 @@ export class Kubelet implements NodeConnection {
     if (w) { w.update(pod); return; }
     const phase = pod.status?.phase;
     if ((phase === 'Succeeded' || phase === 'Failed') && !pod.metadata?.deletionTimestamp) return; // finished before we started
-    const worker = new PodWorker(pod, this.host());
+    const adopted = this.recovered.get(uid);
+    this.recovered.delete(uid);
+    const worker = new PodWorker(pod, this.host(), adopted);
     this.workers.set(uid, worker);
     worker.kick();
   }

@@ -5,10 +5,10 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
 import type { Clock } from '../../util/clock.js';
-import type { RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
+import type { RecoveredContainer, RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
 import { backOffEventMessage, backOffKey, backOffMessage, imageBackOffKey, type CrashLoopBackOff } from './backoff.js';
 import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
-import { startContainer, type StartContext } from './container-start.js';
+import { containerLogPath, startContainer, type StartContext } from './container-start.js';
 import { podHostname } from './env.js';
 import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
@@ -56,13 +56,51 @@ export class PodWorker {
   private probes = new Map<string, { stop(): void }>();
   private done = false;
 
-  constructor(private pod: Pod, private readonly host: PodWorkerHost) {
+  constructor(private pod: Pod, private readonly host: PodWorkerHost, adopted?: { sandbox: Sandbox; containers: RecoveredContainer[] }) {
     for (const c of pod.spec?.initContainers ?? []) this.records.set(c.name, newRecord(c.name, true));
     for (const c of pod.spec?.containers ?? []) this.records.set(c.name, newRecord(c.name, false));
     // A pod this node ran before (agent restart): restarts continue counting from its status.
     for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
       const r = this.records.get(s.name);
-      if (r) { r.restartCount = s.restartCount ?? 0; r.started = r.restartCount; }
+      if (!r) continue;
+      r.restartCount = s.restartCount ?? 0;
+      r.started = r.restartCount + (s.state?.terminated || s.state?.running ? 1 : 0);
+      const t = s.state?.terminated;
+      if (t) {
+        r.last = { exitCode: t.exitCode, reason: t.reason, message: t.message, startedAt: Date.parse(t.startedAt ?? '') || 0, finishedAt: Date.parse(t.finishedAt ?? '') || 0, containerID: s.containerID?.replace(/^[a-z]+:\/\//, '') };
+      } else if (s.state?.running) {
+        // Reported running, but unless adopted below its process is gone (kubelet's ContainerStatusUnknown).
+        r.last = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: Date.parse(s.state.running.startedAt ?? '') || 0, finishedAt: this.now() };
+      }
+    }
+    if (adopted) this.adopt(adopted);
+  }
+
+  /** Takes over a sandbox and containers a previous agent started (ids are `<uid>_<container>_<instance>`). */
+  private adopt(a: { sandbox: Sandbox; containers: RecoveredContainer[] }): void {
+    this.sandbox = a.sandbox;
+    const latest = new Map<string, RecoveredContainer & { instance: number }>();
+    for (const c of a.containers) {
+      const [, name, n] = c.id.split('_');
+      const instance = Number(n);
+      if (name && (latest.get(name)?.instance ?? -1) < instance) latest.set(name, { ...c, instance });
+    }
+    for (const [name, c] of latest) {
+      const r = this.records.get(name);
+      if (!r) continue;
+      r.started = Math.max(r.started, c.instance + 1);
+      const logPath = containerLogPath(this.host.podDir(this.pod), name, c.instance);
+      if (c.running) {
+        r.current = { id: c.id, running: c.running, startedAt: c.running.startedAt, logPath };
+        const spec = [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])].find((x) => x.name === name)!;
+        this.watchExit(spec, r, c.running, logPath);
+        this.startProbes(spec, r, c.running);
+      } else if (c.exit) {
+        r.last = { exitCode: c.exit.exitCode, oomKilled: c.exit.oomKilled, startedAt: c.exit.startedAt, finishedAt: c.exit.finishedAt, containerID: c.id, logPath };
+      } else {
+        // It ended while no agent watched, and nothing recorded how (upstream's ContainerStatusUnknown).
+        r.last = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: 0, finishedAt: this.now(), containerID: c.id, logPath };
+      }
     }
   }
 
@@ -163,7 +201,7 @@ export class PodWorker {
     for (const c of spec.containers) {
       const r = this.records.get(c.name)!;
       if (r.current) { willRun = true; continue; }
-      if (r.started === 0 && !r.last) { await this.startOrBackOff(c, r); willRun = true; continue; }
+      if (!r.last) { await this.startOrBackOff(c, r); willRun = true; continue; } // never ran (or nothing is known of a run)
       const exit = r.last?.exitCode ?? 0;
       const restart = policy === 'Always' || (policy === 'OnFailure' && exit !== 0);
       if (!restart) continue;
@@ -213,11 +251,7 @@ export class PodWorker {
       r.startupPassed = false;
       r.current = { id: outcome.id, running: outcome.running, startedAt: outcome.running.startedAt, logPath: outcome.logPath };
       this.watchExit(c, r, outcome.running, outcome.logPath);
-      this.probes.set(c.name, this.host.probes.start(pod, c, outcome.running, this.sandbox!, {
-        ready: (v) => { if (r.current?.running === outcome.running && r.ready !== v) { r.ready = v; this.kick(); } },
-        started: () => { if (r.current?.running === outcome.running) { r.startupPassed = true; this.kick(); } },
-        unhealthy: (message) => { if (r.current?.running === outcome.running) void this.restartUnhealthy(c, r, outcome.running, message); },
-      }));
+      this.startProbes(c, r, outcome.running);
     } else if ('waiting' in outcome) {
       if (r.last) r.restartCount--; // nothing ran: not a restart
       r.waiting = outcome.waiting;
@@ -247,6 +281,14 @@ export class PodWorker {
     const ms = this.host.backoff.initialMs;
     r.retryAt = this.now() + ms;
     this.after(ms);
+  }
+
+  private startProbes(c: Container, r: ContainerRecord, running: RunningContainer): void {
+    this.probes.set(c.name, this.host.probes.start(this.pod, c, running, this.sandbox!, {
+      ready: (v) => { if (r.current?.running === running && r.ready !== v) { r.ready = v; this.kick(); } },
+      started: () => { if (r.current?.running === running) { r.startupPassed = true; this.kick(); } },
+      unhealthy: (message) => { if (r.current?.running === running) void this.restartUnhealthy(c, r, running, message); },
+    }));
   }
 
   private watchExit(c: Container, r: ContainerRecord, running: RunningContainer, logPath: string): void {

@@ -93,6 +93,15 @@ export interface ExecOptions {
   tty: boolean;
 }
 
+/** A container a previous agent process started: still running (adopted), ended with a known exit, or lost. */
+export interface RecoveredContainer {
+  id: string;
+  pid?: number;
+  /** The adopted handle, while it still runs. */
+  running?: RunningContainer;
+  exit?: ContainerExit;
+}
+
 export interface Runtime {
   readonly name: 'process' | 'simulated';
   /** False when images mean nothing to the runtime (simulated: any image "runs"). */
@@ -109,6 +118,7 @@ export interface Runtime {
    * Sandboxes and containers left by a previous agent process on this node: the kubelet adopts those
    * of pods it still runs and removes the rest, so nothing a pod started outlives it.
    */
-  recover(): Promise<Array<{ sandbox: Sandbox; containers: Array<{ id: string; pid?: number; exit?: ContainerExit }> }>>;
-  close(): Promise<void>;
+  recover(): Promise<Array<{ sandbox: Sandbox; containers: RecoveredContainer[] }>>;
+  /** Stops using the runtime; with removeAll, every sandbox and its processes go (a clean shutdown). */
+  close(opts?: { removeAll?: boolean }): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../../../util/clock.js';
 import type { PodSandbox, SandboxManager } from '../../sandbox/sandbox-manager.js';
-import { StartError, type ContainerConfig, type ContainerExit, type ExecOptions, type RunningContainer, type Runtime, type Sandbox, type SandboxConfig } from '../runtime.js';
+import { StartError, type ContainerConfig, type ContainerExit, type ExecOptions, type RunningContainer, type RecoveredContainer, type Runtime, type Sandbox, type SandboxConfig } from '../runtime.js';
 import { ContainerHandle, type ContainerRecord } from './container-handle.js';
 import { DEFAULT_PATH, lookPathError, runcStartMessage } from './look-path.js';
 import { containerFiles, processStartTime, readExitFile, sameProcessAlive, superviseContainer } from './supervisor.js';
@@ -20,14 +20,6 @@ export interface ProcessRuntimeOptions {
   clock?: Clock;
 }
 
-export interface RecoveredContainer {
-  id: string;
-  /** Set while the container runs (with `running`, the adopted handle). */
-  pid?: number;
-  /** Set once it has ended with a recorded status; neither pid nor exit: it ended, status unknown. */
-  exit?: ContainerExit;
-  running?: RunningContainer;
-}
 
 const INIT_WAIT_TRIES = 5000; // ~1 ms each: bounds the wait for the sandbox chain to fork the container's init
 const EAGER_TRIES = 50; // the chain usually gets there within a few hundred µs: look again at once first
