@@ -55,6 +55,7 @@ export class PodWorker {
   private timers = new Set<NodeJS.Timeout>();
   private probes = new Map<string, { stop(): void }>();
   private done = false;
+  private exitedSinceWrite = false;
 
   constructor(private pod: Pod, private readonly host: PodWorkerHost, adopted?: { sandbox: Sandbox; containers: RecoveredContainer[] }) {
     for (const c of pod.spec?.initContainers ?? []) this.records.set(c.name, newRecord(c.name, true));
@@ -145,6 +146,12 @@ export class PodWorker {
       this.evicted = { reason: DEADLINE_EXCEEDED_REASON, message: DEADLINE_EXCEEDED_MESSAGE };
       await this.killAll(this.graceMs());
       this.terminal = true;
+    }
+    if (this.exitedSinceWrite && !this.terminal) {
+      // SyncPod generates and sets the pod's status before computePodActions restarts anything, so
+      // an exited container shows as Terminated (STATUS Completed/Error) before its restart.
+      this.exitedSinceWrite = false;
+      await this.writeStatus();
     }
     if (!this.terminal) {
       if (!this.sandbox) await this.createSandbox();
@@ -301,6 +308,7 @@ export class PodWorker {
       r.current = undefined;
       r.ready = false;
       r.waiting = undefined;
+      this.exitedSinceWrite = true;
       this.kick();
     }, (e) => this.host.log(`container ${c.name}: ${String(e)}`));
   }
