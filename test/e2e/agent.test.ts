@@ -12,7 +12,7 @@ let agentOut = '';
 
 before(async () => {
   if (skip) return;
-  server = await startTestServer({ store: 'memory' });
+  server = await startTestServer({ store: 'memory', apiOnly: true });
   agent = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--runtime', 'simulated', '--name', 'sim', '--count', '3', '--labels', 'tier=sim,zone=a', '--data-dir', `${server.dataDir}/agent`], { stdio: ['ignore', 'pipe', 'pipe'] });
   agent.stdout!.on('data', (d) => { agentOut += d; });
   agent.stderr!.on('data', (d) => { agentOut += d; });

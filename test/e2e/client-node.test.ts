@@ -15,7 +15,7 @@ let core: CoreV1Api;
 let batch: BatchV1Api;
 
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ apiOnly: true });
   kc = new KubeConfig();
   kc.loadFromFile(server.kubeconfig);
   core = kc.makeApiClient(CoreV1Api);
@@ -95,7 +95,8 @@ test('a watch on pods sees ADDED, MODIFIED and DELETED', async () => {
     seen.push({ type, name: obj.metadata!.name!, labels: obj.metadata!.labels });
   }, (err) => { stopped = err; });
   try {
-    await core.createNamespacedPod({ namespace: ns, body: { metadata: { name: 'watched' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } });
+    // A scheduler no one runs: only this test's own writes change the pod (no scheduling updates).
+    await core.createNamespacedPod({ namespace: ns, body: { metadata: { name: 'watched' }, spec: { schedulerName: 'nobody', containers: [{ name: 'c', image: 'busybox' }] } } });
     await want(1);
     await core.patchNamespacedPod({ name: 'watched', namespace: ns, body: { metadata: { labels: { step: 'two' } } } }, mergePatch);
     await want(2);

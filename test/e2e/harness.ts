@@ -39,10 +39,11 @@ export interface TestServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startTestServer(opts: { dataDir?: string; extraArgs?: string[]; store?: string } = {}): Promise<TestServer> {
+/** apiOnly: no local node (`--no-node`), for tests of the API alone: nothing schedules or runs pods. */
+export async function startTestServer(opts: { dataDir?: string; extraArgs?: string[]; store?: string; apiOnly?: boolean } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubelite-e2e-'));
   const port = await freePort();
-  const args = [kubeliteBin, 'server', '--data-dir', dataDir, '--port', String(port), '--store', opts.store ?? 'sqlite', ...(opts.extraArgs ?? [])];
+  const args = [kubeliteBin, 'server', '--data-dir', dataDir, '--port', String(port), '--store', opts.store ?? 'sqlite', ...(opts.apiOnly ? ['--no-node'] : []), ...(opts.extraArgs ?? [])];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });

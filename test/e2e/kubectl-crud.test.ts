@@ -19,7 +19,7 @@ let dir: string;
 
 before(async () => {
   if (skip) return;
-  server = await startTestServer();
+  server = await startTestServer({ apiOnly: true });
   dir = mkdtempSync(join(tmpdir(), 'kubelite-crud-'));
 });
 after(async () => {

@@ -15,7 +15,7 @@ let server: TestServer;
 let dir: string;
 
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ apiOnly: true });
   dir = mkdtempSync(join(tmpdir(), 'kubelite-errors-'));
 });
 after(async () => {

@@ -13,7 +13,7 @@ const skip = kubectlMissing();
 let server: TestServer;
 const dirs: string[] = [];
 
-before(async () => { server = await startTestServer(); });
+before(async () => { server = await startTestServer({ apiOnly: true }); });
 after(async () => {
   await server.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -97,7 +97,7 @@ test('/livez, /readyz, /healthz and /version answer without a token', async () =
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal} shuts the server down with exit code 0`, async () => {
-    const s = await startTestServer();
+    const s = await startTestServer({ apiOnly: true });
     await post(s, '/api/v1/namespaces/default/configmaps', configMap('before-signal'));
     assert.equal(await s.stop(signal), 0, s.output());
   });
@@ -105,7 +105,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 test('a restart on the same data dir finds every object with the same resourceVersion', async () => {
   const dir = dataDir();
-  const first = await startTestServer({ dataDir: dir });
+  const first = await startTestServer({ dataDir: dir, apiOnly: true });
   try {
     await post(first, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kept' } });
     await post(first, '/api/v1/namespaces/kept/configmaps', configMap('in-kept', 'kept'));
@@ -114,13 +114,13 @@ test('a restart on the same data dir finds every object with the same resourceVe
       apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'kept-job' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
     });
-    await post(first, '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kept-pod' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+    await post(first, '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kept-pod' }, spec: { schedulerName: 'nobody', containers: [{ name: 'c', image: 'busybox' }] } });
   } catch (e) { await first.stop(); throw e; }
   const before = await everyObject(first);
   assert.ok(before.size >= 10, `objects before restart: ${[...before.keys()].join(', ')}`);
   assert.equal(await first.stop(), 0);
 
-  const second = await startTestServer({ dataDir: dir });
+  const second = await startTestServer({ dataDir: dir, apiOnly: true });
   try {
     assert.deepEqual(await everyObject(second), before);
   } finally {
@@ -130,7 +130,7 @@ test('a restart on the same data dir finds every object with the same resourceVe
 
 test('writes acknowledged before kill -9 are there after a restart', { skip }, async () => {
   const dir = dataDir();
-  const first = await startTestServer({ dataDir: dir });
+  const first = await startTestServer({ dataDir: dir, apiOnly: true });
   const docs = Array.from({ length: 20 }, (_, i) => JSON.stringify(configMap(`durable-${i}`))).join('\n---\n');
   const created = await kubectl(first, ['create', '-f', '-'], { input: docs });
   // kubectl has printed "created" for each: every one was acknowledged. Kill at once.
@@ -140,11 +140,11 @@ test('writes acknowledged before kill -9 are there after a restart', { skip }, a
   assert.equal(await killed, null);
 
   // And one write acknowledged over HTTPS, with the kill sent the moment its response arrives.
-  const second = await startTestServer({ dataDir: dir });
+  const second = await startTestServer({ dataDir: dir, apiOnly: true });
   const last = await post(second, '/api/v1/namespaces/default/configmaps', configMap('durable-last'));
   await second.stop('SIGKILL');
 
-  const third = await startTestServer({ dataDir: dir });
+  const third = await startTestServer({ dataDir: dir, apiOnly: true });
   try {
     const list = await getJson<{ items: { metadata: { name: string; resourceVersion: string } }[] }>(third, '/api/v1/namespaces/default/configmaps');
     const names = new Set(list.items.map((i) => i.metadata.name));
@@ -159,11 +159,11 @@ test('writes acknowledged before kill -9 are there after a restart', { skip }, a
 
 test('after a restart, a watch from a too-old revision gets an ERROR event with a 410 Expired Status', async () => {
   const dir = dataDir();
-  const first = await startTestServer({ dataDir: dir });
+  const first = await startTestServer({ dataDir: dir, apiOnly: true });
   for (let i = 0; i < 3; i++) await post(first, '/api/v1/namespaces/default/configmaps', configMap(`old-${i}`));
   await first.stop();
 
-  const s = await startTestServer({ dataDir: dir });
+  const s = await startTestServer({ dataDir: dir, apiOnly: true });
   try {
     const w = await watchEvents(s, '/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=1', (ev) => ev.length >= 1);
     assert.equal(w.status, 200, 'the error comes inside the stream, not as an HTTP 410');
