@@ -22,6 +22,8 @@ export interface NodeOptions {
   podCIDR: string;
   /** Pod logs, volumes and runtime state live here. */
   dataDir: string;
+  /** Where users put image definitions (`<imagesDir>/images/`); defaults to dataDir. */
+  imagesDir?: string;
   labels: Record<string, string>;
   /** Capacity of a simulated node (a process node reports the machine's). */
   capacity?: Record<string, string>;
@@ -65,7 +67,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     recorder.event(pod as never, type, reason, message, { fieldPath });
   const kubelet = new Kubelet({
     client: o.client, nodeName: o.name, hostIP: simulated ? simulatedFacts(o.name, host).internalIP : host.internalIP,
-    runtime, dataDir: join(o.dataDir, 'kubelet'), clock: o.clock, recorder,
+    runtime, dataDir: join(o.dataDir, 'kubelet'), imagesDir: o.imagesDir ?? o.dataDir, clock: o.clock, recorder,
     probes: probeHooks(runtime, o.clock, event), log: o.log, backoffBaseMs: o.backoffBaseMs,
   });
   await agent.start();

@@ -100,7 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const n = opts.node;
       const [plan] = planPodCidrs([n.name], await listNodes(client), n.podCidr);
       localNode = await startNode({
-        client, name: n.name, runtime: n.runtime, podCIDR: plan!.podCIDR, dataDir: join(opts.dataDir, 'node'),
+        client, name: n.name, runtime: n.runtime, podCIDR: plan!.podCIDR, dataDir: join(opts.dataDir, 'node'), imagesDir: opts.dataDir,
         labels: n.labels ?? {}, kubeletPort: 0, version: KUBELITE_VERSION, clock, log, backoffBaseMs: n.backoffBaseMs,
       });
       nodes.register(n.name, localNode.kubelet);

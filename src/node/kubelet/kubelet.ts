@@ -25,6 +25,8 @@ export interface KubeletOptions {
   hostIP: string;
   runtime: Runtime;
   dataDir: string;
+  /** Where user image definitions live (`<imagesDir>/images/*.json`, docs/images.md): the server's or agent's data dir. */
+  imagesDir?: string;
   clock: Clock;
   recorder: EventRecorder;
   probes: ProbeHooks;
@@ -115,7 +117,7 @@ export class Kubelet implements NodeConnection {
     const { client, clock, runtime, recorder, dataDir, nodeName, hostIP } = this.o;
     const podDef = this.podDef;
     return {
-      runtime, clock, backoff: this.backoff, dataDir, hostIP, probes: this.o.probes, log: this.log,
+      runtime, clock, backoff: this.backoff, dataDir: this.o.imagesDir ?? dataDir, hostIP, probes: this.o.probes, log: this.log,
       podDir: (pod: Pod) => this.podDir(pod),
       event: (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) =>
         recorder.event(pod as unknown as KObject, type, reason, message, { fieldPath }),

@@ -17,6 +17,7 @@ export interface PodWorkerHost {
   runtime: Runtime;
   clock: Clock;
   backoff: CrashLoopBackOff;
+  /** Root of user image definitions (`<dataDir>/images/`). */
   dataDir: string;
   podDir(pod: Pod): string;
   hostIP: string;
