@@ -21,10 +21,11 @@ test('the README walk-through has kubectl commands to run', () => {
   assert.match(block, /export KUBECONFIG=~\/\.kubelite\/kubeconfig/);
 });
 
-test('every README walk-through command succeeds against a real server', { skip }, async () => {
+test('every README walk-through command succeeds against a real server', { skip, timeout: 180_000 }, async () => {
   for (const line of commands) {
     const args = line.slice('kubectl '.length).split(/\s+/);
-    const r = await kubectl(server, args);
+    // Deleting the namespace waits for its pods: luksa/kubia ignores SIGTERM as the original does, so ~30 s.
+    const r = await kubectl(server, args, { timeoutMs: 90_000 });
     assert.equal(r.code, 0, `${line}\n${r.stderr}`);
     if (line.includes(' get ') && line.includes('-l tier=frontend')) assert.match(r.stdout, /^web\s/m);
   }
