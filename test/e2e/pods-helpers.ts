@@ -8,6 +8,14 @@ import { kubectl, kubectlPath, type RunResult, type TestServer } from './harness
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A pod CIDR (/24) for one test server. Servers on one host share the bridge, and test files run
+ * in parallel, so each takes a random block of its own rather than the default 10.244.0.0/24.
+ */
+export function testPodCidr(): string {
+  return `10.244.${100 + Math.floor(Math.random() * 150)}.0/24`;
+}
+
 /** Runs kubectl and requires success; returns stdout. */
 export async function ok(server: TestServer, args: string[], opts: { input?: string } = {}): Promise<string> {
   const r = await kubectl(server, args, opts);
