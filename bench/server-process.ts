@@ -9,11 +9,17 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-const kubeliteBin = join(repoRoot, 'bin', 'kubelite.js');
+export const kubeliteBin = join(repoRoot, 'bin', 'kubelite.js');
 const READY_LINE = 'kubelite server ready';
 const START_TIMEOUT_MS = 15_000; // ~30x a normal start on a 2-core machine
 
 const children = new Set<ChildProcess>();
+
+/** Tracks another child (e.g. a `kubelite agent`) so killAllChildren stops it too. */
+export function trackChild(proc: ChildProcess): void {
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+}
 
 /** Last resort: whatever happens to the bench, no server outlives it. */
 export function killAllChildren(): void {
@@ -52,12 +58,14 @@ export interface SpawnOptions {
   store: 'sqlite' | 'memory';
   /** Extra node flags for the server, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Extra `kubelite server` flags, e.g. --runtime simulated or --no-node. */
+  args?: string[];
 }
 
 export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
   const port = await freePort();
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), kubeliteBin, 'server', '--data-dir', opts.dataDir, '--port', String(port), '--store', opts.store], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), kubeliteBin, 'server', '--data-dir', opts.dataDir, '--port', String(port), '--store', opts.store, ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(proc);
   let out = '';
   const exited = new Promise<void>((res) => proc.once('exit', () => { children.delete(proc); res(); }));
