@@ -95,6 +95,23 @@ export function httpGet(host: string, port: number, timeoutMs = 2000): Promise<{
   });
 }
 
+/** Network namespaces (`ip netns`) whose eth0 address lies in `cidr` (a /24). */
+export function namespacesInCidr(cidr: string): string[] {
+  const prefix = cidr.split('.').slice(0, 3).join('.') + '.';
+  const list = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]!).filter(Boolean);
+  return list.filter((ns) => spawnSync('ip', ['-n', ns, '-br', '-4', 'addr', 'show', 'eth0'], { encoding: 'utf8' }).stdout.includes(prefix));
+}
+
+/**
+ * Removes the network namespaces left in this test's own CIDR once its server has stopped: the
+ * process runtime does not yet drop its pool of ready namespaces on shutdown (see
+ * agent-failure.test.ts), and leaving them would hand a later run duplicate IPs on the bridge.
+ */
+export function removeNamespacesInCidr(cidr: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (const ns of namespacesInCidr(cidr)) spawnSync('ip', ['netns', 'del', ns]);
+}
+
 /**
  * Deletes every pod the test created (short grace) and waits for them to be gone, so the
  * server stops with no container left: containers outlive a stopped agent by design (adoption).

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { kubectlMissing, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventsOf, eventually, ok, podRow, testPodCidr, waitStatus } from './pods-helpers.js';
+import { deleteAllPods, eventsOf, eventually, ok, podRow, removeNamespacesInCidr, testPodCidr, waitStatus } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
@@ -21,6 +21,7 @@ after(async () => {
   if (skip) return;
   await deleteAllPods(server);
   await server.stop();
+  removeNamespacesInCidr(cidr);
 });
 
 const k = (args: string[], input?: string) => ok(server, args, { input });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { freePort, kubectl, kubectlMissing, kubectlPath, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventually, httpGet, ok, podRow, testPodCidr, waitStatus } from './pods-helpers.js';
+import { deleteAllPods, eventually, httpGet, ok, podRow, removeNamespacesInCidr, testPodCidr, waitStatus } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
@@ -22,6 +22,7 @@ after(async () => {
   if (skip) return;
   await deleteAllPods(server);
   await server.stop();
+  removeNamespacesInCidr(cidr);
 });
 
 const k = (args: string[], input?: string) => ok(server, args, { input });
