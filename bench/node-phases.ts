@@ -28,6 +28,9 @@ export interface Startup {
 }
 
 export interface ProcessRun extends Startup {
+  /** Pods of `true` that ended Failed (a runtime defect); the first few with their container state. */
+  failedCount: number;
+  failedPods: string[];
   toSucceeded: Latency;
   podIP: string;
   /** Pods created one at a time after the burst, each once the previous one has Succeeded. */
@@ -103,8 +106,10 @@ export async function processEndToEnd(dataDir: string, marker: string, count: nu
     const w = await PodWatch.open(c.ep, NAMESPACE, count + idle, podIndex);
     try {
       const shape: PodShape = { command: ['true'], restartPolicy: 'Never', marker };
+      w.failFast = false; // a pod of `true` that fails is a finding to report beside the figures
       const s = await startPods(c, w, count, clients, shape);
-      await w.until(() => w.succeededCount >= count, WAIT_MS, () => `${w.succeededCount}/${count} pods Succeeded`);
+      await w.until(() => w.succeededCount + w.failedCount >= count, WAIT_MS, () => `${w.succeededCount}/${count} pods Succeeded, ${w.failedCount} Failed`);
+      const failedPods = [...w.failed];
       const { sentAt, ...rest } = s;
       const toSucceeded = latency(w.times.succeeded, sentAt);
       // Then one pod at a time on the now idle node: the pipeline's own latency, without queueing.
@@ -112,9 +117,9 @@ export async function processEndToEnd(dataDir: string, marker: string, count: nu
       for (let i = count; i < count + idle; i++) {
         c.created = i + 1;
         idleSent[i] = (await createPods(c.ep, 1, 1, shape, i)).firstSentAt;
-        await w.until(() => !Number.isNaN(w.times.succeeded[i]!), WAIT_MS, () => `pod ${i} not Succeeded`);
+        await w.until(() => !Number.isNaN(w.times.succeeded[i]!) || !Number.isNaN(w.times.failedAt[i]!), WAIT_MS, () => `pod ${i} not Succeeded`);
       }
-      const run = { ...rest, toSucceeded, podIP: w.firstPodIP ?? '', idle, idleToRunning: latency(w.times.started, idleSent, count), idleToSucceeded: latency(w.times.succeeded, idleSent, count) };
+      const run = { ...rest, failedCount: w.failedCount, failedPods: [...failedPods, ...w.failed.slice(failedPods.length)], toSucceeded, podIP: w.firstPodIP ?? '', idle, idleToRunning: latency(w.times.started, idleSent, count), idleToSucceeded: latency(w.times.succeeded, idleSent, count) };
       await c.deleteAll(w, count + idle);
       return run;
     } finally { w.close(); }

@@ -41,6 +41,7 @@ export function reportNode(f: Partial<NodeFigures>, failures: string[]): void {
       { name: `process runtime: ${proc.count} pods "true" (${proc.clients} clients)`, value: n(proc.startedPerSec, 'started/s', 1), baseline: spawn ? pct(proc.startedPerSec, spawn.perSec) : '', target: verdict(!!spawn && proc.startedPerSec >= TARGET.spawnShare * spawn.perSec, `≥ ${TARGET.spawnShare * 100}% of raw spawns`) },
       { name: '  create→Running p50', value: ms(proc.toRunning.p50Ms), baseline: spawn ? pct(proc.toRunning.p50Ms, spawn.p50Ms) : '' },
       { name: '  create→Running p99', value: ms(proc.toRunning.p99Ms), baseline: spawn ? pct(proc.toRunning.p99Ms, spawn.p99Ms) : '', target: verdict(proc.toRunning.p99Ms < TARGET.processP99Ms, `< ${TARGET.processP99Ms} ms (burst)`) },
+      ...(proc.failedCount ? [{ name: '  FAILED pods (command true)', value: String(proc.failedCount), target: proc.failedPods[0] ?? '' }] : []),
       { name: '  create→Succeeded p50', value: ms(proc.toSucceeded.p50Ms) },
       { name: '  create→Succeeded p99', value: ms(proc.toSucceeded.p99Ms) },
       { name: `  one at a time (${proc.idle} pods): create→Running p50`, value: ms(proc.idleToRunning.p50Ms), baseline: spawn ? pct(proc.idleToRunning.p50Ms, spawn.p50Ms) : '' },

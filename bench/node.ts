@@ -47,6 +47,7 @@ export async function runNodeBench(): Promise<void> {
     f.sandbox = await attempt(`sandboxes: ${SANDBOXES} created and removed`, () => sandboxTiming(join(root, 'sandboxes'), SANDBOXES));
     f.sim = await attempt(`simulated runtime: ${SIM_PODS} pods on 1 + ${SIM_AGENT_NODES} nodes`, () => simulatedScale(join(root, 'simulated'), marker, SIM_PODS, CLIENTS, SIM_AGENT_NODES));
     f.mem = await attempt(`process agent: up to ${AGENT_PODS} sleep pods`, () => agentMemory(join(root, 'agent'), marker, AGENT_PODS, CLIENTS));
+    if (f.proc?.failedCount) failures.push(`process runtime: ${f.proc.failedCount} pod(s) running true ended Failed: ${f.proc.failedPods.join('; ')}`);
     const left = markedProcesses(marker);
     if (left.length) failures.push(`${left.length} bench process(es) left running: ${left.slice(0, 3).map((p) => `${p.pid} ${p.cmd}`).join('; ')}`);
     reportNode(f, failures);

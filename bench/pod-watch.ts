@@ -11,6 +11,7 @@ export interface PodTimes {
   /** Container state running or terminated first seen. */
   started: Float64Array;
   succeeded: Float64Array;
+  failedAt: Float64Array;
   deleted: Float64Array;
 }
 
@@ -19,6 +20,9 @@ export class PodWatch {
   startedCount = 0;
   succeededCount = 0;
   deletedCount = 0;
+  failedCount = 0;
+  /** Whether a Failed pod ends every wait at once (otherwise callers count them). */
+  failFast = true;
   failed: string[] = [];
   /** Set once the bench deletes its pods: a deleted pod's containers are killed, so Failed is expected. */
   deleting = false;
@@ -30,7 +34,7 @@ export class PodWatch {
   private error?: Error;
 
   private constructor(private readonly indexOf: (name: string) => number, count: number, agent: Agent) {
-    this.times = { started: new Float64Array(count).fill(NaN), succeeded: new Float64Array(count).fill(NaN), deleted: new Float64Array(count).fill(NaN) };
+    this.times = { started: new Float64Array(count).fill(NaN), succeeded: new Float64Array(count).fill(NaN), failedAt: new Float64Array(count).fill(NaN), deleted: new Float64Array(count).fill(NaN) };
     this.agent = agent;
   }
 
@@ -86,7 +90,11 @@ export class PodWatch {
     const state = st?.containerStatuses?.[0]?.state;
     if ((state?.running || state?.terminated) && Number.isNaN(t.started[i]!)) { t.started[i] = now; this.startedCount++; }
     if (st?.phase === 'Succeeded' && Number.isNaN(t.succeeded[i]!)) { t.succeeded[i] = now; this.succeededCount++; }
-    if (st?.phase === 'Failed' && !this.deleting && this.failed.length < 5) this.failed.push(`${ev.object.metadata?.name}: ${JSON.stringify(st.containerStatuses?.[0]?.state)}`);
+    if (st?.phase === 'Failed' && !this.deleting && Number.isNaN(t.failedAt[i]!)) {
+      t.failedAt[i] = now;
+      this.failedCount++;
+      if (this.failed.length < 5) this.failed.push(`${ev.object.metadata?.name}: ${JSON.stringify(st.containerStatuses?.[0]?.state)}`);
+    }
   }
 
   private fail(e: Error): void {
@@ -105,7 +113,7 @@ export class PodWatch {
     const deadline = performance.now() + timeoutMs;
     while (!done()) {
       if (this.error) throw this.error;
-      if (this.failed.length) throw new Error(`pods failed: ${this.failed.join('; ')}`);
+      if (this.failFast && this.failed.length) throw new Error(`pods failed: ${this.failed.join('; ')}`);
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms: ${progress()}`);
       await new Promise<void>((res) => {
