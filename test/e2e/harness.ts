@@ -43,7 +43,9 @@ export interface TestServer {
 export async function startTestServer(opts: { dataDir?: string; extraArgs?: string[]; store?: string; apiOnly?: boolean } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubelite-e2e-'));
   const port = await freePort();
-  const args = [kubeliteBin, 'server', '--data-dir', dataDir, '--port', String(port), '--store', opts.store ?? 'sqlite', ...(opts.apiOnly ? ['--no-node'] : []), ...(opts.extraArgs ?? [])];
+  // Test servers run side by side on one bridge: each node gets its own /24 so pod IPs never collide.
+  const podCidr = opts.apiOnly || (opts.extraArgs ?? []).some((a) => a.startsWith('--pod-cidr')) ? [] : ['--pod-cidr', `10.244.${10 + Math.floor(Math.random() * 240)}.0/24`];
+  const args = [kubeliteBin, 'server', ...podCidr, '--data-dir', dataDir, '--port', String(port), '--store', opts.store ?? 'sqlite', ...(opts.apiOnly ? ['--no-node'] : []), ...(opts.extraArgs ?? [])];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });

@@ -1,7 +1,7 @@
 // `kubelite agent`: adds nodes to a running server from another process (or machine), as a kubelet
 // joins a cluster: reads a kubeconfig, registers each Node, heartbeats its Lease and keeps its
 // status current. With --runtime simulated --count C one process hosts C nodes.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { badRequest } from '../../api/errors.js';
@@ -93,6 +93,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const hosted: Hosted[] = [];
   const startOne = async (p: PlannedNode) => {
     const nodeDir = count > 1 ? join(dataDir, p.name) : dataDir;
+    mkdirSync(nodeDir, { recursive: true, mode: 0o700 });
     // A process node serves logs/exec/port-forward to the API server from its own kubelet server.
     let server: KubeletServer | undefined;
     const deferred = new DeferredConnection();

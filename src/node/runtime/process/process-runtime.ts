@@ -161,6 +161,7 @@ export class ProcessRuntime implements Runtime {
     if (opts.removeAll) for (const sb of await this.sandboxes.list()) await this.removeSandbox(sb);
     for (const h of this.handles.values()) h.detach();
     this.handles.clear();
+    await this.sandboxes.close(); // pooled, unused network namespaces (and their IPs) go too
   }
 
   private adopt(r: ContainerRecord): ContainerHandle {
