@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 // Records core/v1 Events the way client-go's tools/record does for kubelet and controllers
 // (events_cache.go EventCorrelator): an identical event (same source, object, type, reason and
 // message) patches count and lastTimestamp of the event already written; more than ten distinct
@@ -137,9 +138,13 @@ export class EventRecorder {
     }
   }
 
-  /** UnixNano in hex, as client-go names events; strictly increasing so two events never collide. */
+  /**
+   * UnixNano in hex, as client-go names events. The clock has millisecond precision, so random
+   * sub-millisecond nanoseconds keep recorders (scheduler, kubelet) writing about one object in the
+   * same millisecond from choosing one name; strictly increasing within a recorder.
+   */
   private nextSuffix(nowMs: number): string {
-    let n = BigInt(Math.floor(nowMs)) * 1_000_000n;
+    let n = BigInt(Math.floor(nowMs)) * 1_000_000n + BigInt(randomInt(1_000_000));
     if (n <= this.lastNanos) n = this.lastNanos + 1n;
     this.lastNanos = n;
     return n.toString(16);

@@ -20,8 +20,11 @@ const REASON_BY_CODE: Record<number, string> = {
   409: 'Conflict', 410: 'Gone', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout',
 };
 
+const REQUEST_SOCKETS = 16; // like client-go's connection reuse: a bounded pool of TLS connections for requests
+
 export class Transport {
   private readonly agent: HttpAgent;
+  private readonly watchAgent: HttpAgent;
   private readonly base: URL;
   private readonly request: typeof httpsRequest;
 
@@ -29,8 +32,14 @@ export class Transport {
     this.base = new URL(access.server);
     const tlsOpts = { ca: access.caPem, cert: access.certPem, key: access.keyPem, rejectUnauthorized: !access.insecureSkipTlsVerify };
     const https = this.base.protocol === 'https:';
-    // Watches hold a socket each, so the pool is unbounded; idle sockets are kept for reuse.
-    this.agent = https ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ...tlsOpts }) : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
+    // Ordinary requests share a bounded pool (an unbounded one opens a new TLS connection for nearly
+    // every request under load); watches hold a socket each, so they get their own unbounded pool.
+    const make = (bounded: boolean) => {
+      const o = { keepAlive: true, maxFreeSockets: bounded ? REQUEST_SOCKETS : 64, ...(bounded ? { maxSockets: REQUEST_SOCKETS } : {}) };
+      return https ? new HttpsAgent({ ...o, ...tlsOpts }) : new HttpAgent(o);
+    };
+    this.agent = make(true);
+    this.watchAgent = make(false);
     this.request = https ? httpsRequest : (httpRequest as unknown as typeof httpsRequest);
   }
 
@@ -42,12 +51,12 @@ export class Transport {
   }
 
   /** Opens a request and resolves with the response (status not checked); the caller reads the body. */
-  open(opts: RequestOptions, signal?: AbortSignal): Promise<IncomingMessage> {
+  open(opts: RequestOptions & { watch?: boolean }, signal?: AbortSignal): Promise<IncomingMessage> {
     const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
     return new Promise((resolve, reject) => {
       const req = this.request({
         protocol: this.base.protocol, hostname: this.base.hostname.replace(/^\[|\]$/g, ''), port: this.base.port,
-        path: this.base.pathname.replace(/\/$/, '') + opts.path, method: opts.method, agent: this.agent,
+        path: this.base.pathname.replace(/\/$/, '') + opts.path, method: opts.method, agent: opts.watch ? this.watchAgent : this.agent,
         headers: { ...this.headers(opts.contentType, !!payload), ...(payload ? { 'Content-Length': String(payload.length) } : {}) },
         signal,
       }, resolve);
@@ -65,7 +74,7 @@ export class Transport {
     return JSON.parse(text) as T;
   }
 
-  close(): void { this.agent.destroy(); }
+  close(): void { this.agent.destroy(); this.watchAgent.destroy(); }
 }
 
 export async function readAll(res: IncomingMessage): Promise<string> {

@@ -73,7 +73,7 @@ export function httpWatch(
     q.set('allowWatchBookmarks', 'true');
     abort = new AbortController();
     try {
-      const res = await transport.open({ method: 'GET', path: `${collectionPath}?${q}` }, abort.signal);
+      const res = await transport.open({ method: 'GET', path: `${collectionPath}?${q}`, watch: true }, abort.signal);
       const code = res.statusCode ?? 0;
       if (code !== 200) { fail(statusErrorFrom(code, await readAll(res))); return; }
       await consume(res);

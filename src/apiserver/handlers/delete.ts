@@ -32,8 +32,9 @@ async function deleteOptions(r: ResourceRequest): Promise<DeleteOptions> {
 export async function deleteOne(r: ResourceRequest): Promise<void> {
   const opts = await deleteOptions(r);
   const result = await deleteObject(r.ctx.registry, r.def, r.path.namespace, r.path.name!, opts);
-  // 202 when the object stays for now (graceful deletion or finalizers), as upstream.
-  sendJSON(r.res, result.gone ? 200 : 202, result.object);
+  // 202 only when the object stays and the client asked for cascading with orphanDependents=false
+  // (handlers/delete.go keeps 200 otherwise, even for graceful and finalizer-held deletions).
+  sendJSON(r.res, !result.gone && opts.orphanDependents === false ? 202 : 200, result.object);
 }
 
 export async function deleteCollection(r: ResourceRequest): Promise<void> {
