@@ -1,10 +1,11 @@
+import { after, before } from 'node:test';
 // Shared pieces of the pod end-to-end tests (pods-*.test.ts, agent-failure.test.ts): kubectl that
 // must succeed, polling with a deadline, `get pods` rows, the processes a test's pods started, and
 // plain HTTP to a pod IP.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { kubectl, kubectlPath, type RunResult, type TestServer } from './harness.js';
+import { kubectl, kubectlPath, startTestServer, type RunResult, type TestServer } from './harness.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -119,4 +120,27 @@ export function removeNamespacesInCidr(cidr: string): void {
 export async function deleteAllPods(server: TestServer, ns = 'default'): Promise<RunResult> {
   const r = await kubectl(server, ['delete', 'pods', '--all', '-n', ns, '--grace-period=1', '--wait=true', '--timeout=30s'], { timeoutMs: 40_000 });
   return r;
+}
+
+/**
+ * Starts this test file's own process-runtime server in `before` (its own pod /24, so files running
+ * side by side never share IPs) and in `after` deletes its pods, stops it and removes leftover
+ * namespaces in its range. `onStart` receives the server.
+ */
+export function podTestServer(skip: string | undefined, onStart: (s: TestServer) => void): { cidr: string } {
+  const cidr = testPodCidr();
+  let server: TestServer | undefined;
+  before(async () => {
+    if (skip) return;
+    const started = await startTestServer({ store: 'memory', extraArgs: ['--pod-cidr', cidr] });
+    server = started;
+    onStart(started);
+  });
+  after(async () => {
+    if (skip || !server) return;
+    await deleteAllPods(server);
+    await server.stop();
+    removeNamespacesInCidr(cidr);
+  });
+  return { cidr };
 }

@@ -6,23 +6,13 @@
 // configMap volume. The scenarios run concurrently, each on its own pods.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { kubectl, kubectlMissing, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventsOf, eventually, ok, pids, podRow, removeNamespacesInCidr, testPodCidr, waitGone, waitStatus, watchPods } from './pods-helpers.js';
+import { kubectl, kubectlMissing, type TestServer } from './harness.js';
+import { deleteAllPods, eventsOf, eventually, ok, pids, podRow, waitGone, waitStatus, watchPods, podTestServer } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-const cidr = testPodCidr();
 
-before(async () => {
-  if (skip) return;
-  server = await startTestServer({ store: 'memory', extraArgs: ['--pod-cidr', cidr] });
-});
-after(async () => {
-  if (skip) return;
-  await deleteAllPods(server);
-  await server.stop();
-  removeNamespacesInCidr(cidr);
-});
+const { cidr } = podTestServer(skip, (s) => { server = s; });
 
 const k = (args: string[], input?: string) => ok(server, args, { input });
 

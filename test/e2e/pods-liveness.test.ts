@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { kubectlMissing, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventsOf, eventually, ok, podRow, removeNamespacesInCidr, testPodCidr, waitStatus } from './pods-helpers.js';
+import { kubectlMissing, type TestServer } from './harness.js';
+import { eventsOf, eventually, ok, podRow, waitStatus, podTestServer } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-const cidr = testPodCidr();
 
-before(async () => {
-  if (skip) return;
-  server = await startTestServer({ store: 'memory', extraArgs: ['--pod-cidr', cidr] });
-});
-after(async () => {
-  if (skip) return;
-  await deleteAllPods(server);
-  await server.stop();
-  removeNamespacesInCidr(cidr);
-});
+const { cidr } = podTestServer(skip, (s) => { server = s; });
 
 const k = (args: string[], input?: string) => ok(server, args, { input });
 

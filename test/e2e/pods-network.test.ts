@@ -6,24 +6,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { freePort, kubectl, kubectlMissing, kubectlPath, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventually, httpGet, ok, podRow, removeNamespacesInCidr, testPodCidr, waitStatus } from './pods-helpers.js';
+import { freePort, kubectl, kubectlMissing, kubectlPath, type TestServer } from './harness.js';
+import { eventually, httpGet, ok, podRow, waitStatus, podTestServer } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-const cidr = testPodCidr();
+const { cidr } = podTestServer(skip, (s) => { server = s; });
 const prefix = cidr.split('.').slice(0, 3).join('.') + '.';
-
-before(async () => {
-  if (skip) return;
-  server = await startTestServer({ store: 'memory', extraArgs: ['--pod-cidr', cidr] });
-});
-after(async () => {
-  if (skip) return;
-  await deleteAllPods(server);
-  await server.stop();
-  removeNamespacesInCidr(cidr);
-});
 
 const k = (args: string[], input?: string) => ok(server, args, { input });
 const names = ['kubia-a', 'kubia-b', 'kubia-c'];
