@@ -1,13 +1,14 @@
 // The kubelet of one node: watches the pods bound to it, runs a PodWorker for each, and serves the
 // streaming subresources (logs, exec, attach, port-forward) for them as a NodeConnection.
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import type { Readable, Duplex } from 'node:stream';
 import type { ConfigMap, Container, Pod, Secret, Service } from 'kubernetes-types/core/v1.js';
 import { badRequest, notFound } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { isNotFound, type ApiClient } from '../../client/api-client.js';
+import { isConflict, isNotFound, type ApiClient } from '../../client/api-client.js';
 import type { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
 import type { Clock } from '../../util/clock.js';
@@ -122,12 +123,23 @@ export class Kubelet implements NodeConnection {
       event: (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) =>
         recorder.event(pod as unknown as KObject, type, reason, message, { fieldPath }),
       writeStatus: async (pod: Pod, compute: (fresh: Pod) => KObject['status']) => {
+        // From the worker's copy of the pod (the informer's latest): nothing to write when the status
+        // is what is stored, else one PUT with that copy's resourceVersion; only a conflict (a newer
+        // pod than the copy) pays for a fresh read.
+        const status = compute(pod);
+        if (isDeepStrictEqual(status, pod.status)) return;
         try {
-          await client.mutate(podDef, pod.metadata!.namespace, pod.metadata!.name!, (cur) => {
-            if (cur.metadata.uid !== pod.metadata!.uid) throw notFound({ group: '', resource: 'pods' }, pod.metadata!.name!);
-            return { ...cur, status: compute(cur as unknown as Pod) };
-          }, { subresource: 'status' });
-        } catch (e) { if (!isNotFound(e)) throw e; }
+          await client.updateStatus(podDef, { ...(pod as unknown as KObject), status });
+        } catch (e) {
+          if (isNotFound(e)) return;
+          if (!isConflict(e)) throw e;
+          try {
+            await client.mutate(podDef, pod.metadata!.namespace, pod.metadata!.name!, (cur) => {
+              if (cur.metadata.uid !== pod.metadata!.uid) throw notFound({ group: '', resource: 'pods' }, pod.metadata!.name!);
+              return { ...cur, status: compute(cur as unknown as Pod) };
+            }, { subresource: 'status' });
+          } catch (e2) { if (!isNotFound(e2)) throw e2; }
+        }
       },
       confirmDeleted: async (pod: Pod) => {
         try {
