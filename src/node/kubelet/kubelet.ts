@@ -17,7 +17,8 @@ import { readLogs } from '../logs/read-logs.js';
 import type { Runtime, Sandbox } from '../runtime/runtime.js';
 import { CrashLoopBackOff } from './backoff.js';
 import { resolveEnv } from './env.js';
-import { PodWorker, type ProbeHooks } from './pod-worker.js';
+import { PodWorker } from './pod-worker.js';
+import type { ProbeHooks } from './pod-worker-host.js';
 import { forgetPodVolumes, podMounts } from './pod-volumes.js';
 
 export interface KubeletOptions {

@@ -3,46 +3,15 @@
 // probes, honours activeDeadlineSeconds, terminates gracefully on deletion, and writes the status.
 // All work for a pod is serialised: sync() never runs twice at once.
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
-import type { KObject } from '../../api/object.js';
-import type { Clock } from '../../util/clock.js';
-import type { RecoveredContainer, RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
-import { backOffEventMessage, backOffKey, backOffMessage, imageBackOffKey, type CrashLoopBackOff } from './backoff.js';
+import type { RecoveredContainer, RunningContainer, Sandbox } from '../runtime/runtime.js';
+import { backOffEventMessage, backOffKey, backOffMessage, imageBackOffKey } from './backoff.js';
 import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
-import { containerLogPath, startContainer, type StartContext } from './container-start.js';
+import { startContainer, type StartContext } from './container-start.js';
+import type { PodWorkerHost } from './pod-worker-host.js';
+import { adoptContainers, seedFromStatus } from './pod-recovery.js';
 import { podHostname } from './env.js';
 import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
-
-export interface PodWorkerHost {
-  runtime: Runtime;
-  clock: Clock;
-  backoff: CrashLoopBackOff;
-  /** Root of user image definitions (`<dataDir>/images/`). */
-  dataDir: string;
-  podDir(pod: Pod): string;
-  hostIP: string;
-  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
-  /** Writes the pod's status (the status subresource), from the freshest stored pod. */
-  writeStatus(pod: Pod, compute: (fresh: Pod) => KObject['status']): Promise<void>;
-  /** Confirms deletion (DELETE with grace 0) once everything of the pod is gone. */
-  confirmDeleted(pod: Pod): Promise<void>;
-  env(pod: Pod, container: Container, sandbox: Sandbox): Promise<Array<[string, string]>>;
-  mounts(pod: Pod, container: Container): Promise<StartContext['mounts'] extends (c: Container) => Promise<infer M> ? M : never>;
-  probes: ProbeHooks;
-  log(msg: string): void;
-  forget(uid: string): void;
-}
-
-/** Probing is started per running container and reports back through the worker. */
-export interface ProbeHooks {
-  start(pod: Pod, container: Container, running: RunningContainer, sandbox: Sandbox, report: ProbeReport): { stop(): void };
-}
-export interface ProbeReport {
-  ready(v: boolean): void;
-  started(): void;
-  /** Liveness (or startup) failed past its threshold: the container is killed; message is the Killing event's. */
-  unhealthy(message: string): void;
-}
 
 const DEFAULT_GRACE_SECONDS = 30;
 
@@ -61,47 +30,16 @@ export class PodWorker {
   constructor(private pod: Pod, private readonly host: PodWorkerHost, adopted?: { sandbox: Sandbox; containers: RecoveredContainer[] }) {
     for (const c of pod.spec?.initContainers ?? []) this.records.set(c.name, newRecord(c.name, true));
     for (const c of pod.spec?.containers ?? []) this.records.set(c.name, newRecord(c.name, false));
-    // A pod this node ran before (agent restart): restarts continue counting from its status.
-    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
-      const r = this.records.get(s.name);
-      if (!r) continue;
-      r.restartCount = s.restartCount ?? 0;
-      r.started = r.restartCount + (s.state?.terminated || s.state?.running ? 1 : 0);
-      const t = s.state?.terminated;
-      if (t) {
-        r.last = { exitCode: t.exitCode, reason: t.reason, message: t.message, startedAt: Date.parse(t.startedAt ?? '') || 0, finishedAt: Date.parse(t.finishedAt ?? '') || 0, containerID: s.containerID?.replace(/^[a-z]+:\/\//, '') };
-      } else if (s.state?.running) {
-        // Reported running, but unless adopted below its process is gone (kubelet's ContainerStatusUnknown).
-        r.last = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: Date.parse(s.state.running.startedAt ?? '') || 0, finishedAt: this.now() };
-      }
-    }
-    if (adopted) this.adopt(adopted);
-  }
-
-  /** Takes over a sandbox and containers a previous agent started (ids are `<uid>_<container>_<instance>`). */
-  private adopt(a: { sandbox: Sandbox; containers: RecoveredContainer[] }): void {
-    this.sandbox = a.sandbox;
-    const latest = new Map<string, RecoveredContainer & { instance: number }>();
-    for (const c of a.containers) {
-      const [, name, n] = c.id.split('_');
-      const instance = Number(n);
-      if (name && (latest.get(name)?.instance ?? -1) < instance) latest.set(name, { ...c, instance });
-    }
-    for (const [name, c] of latest) {
-      const r = this.records.get(name);
-      if (!r) continue;
-      r.started = Math.max(r.started, c.instance + 1);
-      const logPath = containerLogPath(this.host.podDir(this.pod), name, c.instance);
-      if (c.running) {
-        r.current = { id: c.id, running: c.running, startedAt: c.running.startedAt, logPath };
-        const spec = [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])].find((x) => x.name === name)!;
-        this.watchExit(spec, r, c.running, logPath);
-        this.startProbes(spec, r, c.running);
-      } else if (c.exit) {
-        r.last = { exitCode: c.exit.exitCode, oomKilled: c.exit.oomKilled, startedAt: c.exit.startedAt, finishedAt: c.exit.finishedAt, containerID: c.id, logPath };
-      } else {
-        // It ended while no agent watched, and nothing recorded how (upstream's ContainerStatusUnknown).
-        r.last = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: 0, finishedAt: this.now(), containerID: c.id, logPath };
+    // A pod this node ran before (agent restart): pick up where the previous agent was.
+    seedFromStatus(this.records, pod, this.now());
+    if (adopted) {
+      this.sandbox = adopted.sandbox;
+      const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+      for (const { name, running } of adoptContainers(this.records, adopted.containers, host.podDir(pod), this.now())) {
+        const spec = specs.find((x) => x.name === name)!;
+        const r = this.records.get(name)!;
+        this.watchExit(spec, r, running, r.current!.logPath);
+        this.startProbes(spec, r, running);
       }
     }
   }

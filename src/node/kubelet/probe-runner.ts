@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1.js';
 import type { Clock } from '../../util/clock.js';
 import type { RunningContainer, Runtime, Sandbox } from '../runtime/runtime.js';
-import type { ProbeHooks, ProbeReport } from './pod-worker.js';
+import type { ProbeHooks, ProbeReport } from './pod-worker-host.js';
 import { probeEvent, probeKillMessage, runProbe, type ProbeType } from './probes/prober.js';
 import type { ExecRunner } from './probes/exec.js';
 import { MAX_PROBE_OUTPUT } from './probes/result.js';

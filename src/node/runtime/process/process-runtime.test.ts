@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { text } from 'node:stream/consumers';
@@ -31,6 +31,26 @@ async function start(f: ProcessFixture, w: Workload) {
   const sb = await f.runtime.createSandbox(sandboxConfig());
   const cfg = containerConfig(w, join(f.stateDir, 'logs'));
   return { sb, cfg, c: await f.runtime.startContainer(sb, cfg) };
+}
+
+/** Waits until a process named comm runs below pid. */
+async function descendantRuns(pid: number, comm: string): Promise<void> {
+  for (let waited = 0; waited < 5_000; waited += 10) {
+    const rows = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+      try {
+        const m = /^(\d+) \((.*)\) \S+ (\d+)/.exec(readFileSync(`/proc/${d}/stat`, 'utf8'));
+        return m ? [[m[1], m[3], m[2]]] : [];
+      } catch { return []; } // exited meanwhile
+    });
+    const below = new Set([String(pid)]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [p, pp] of rows) if (below.has(pp) && !below.has(p)) { below.add(p); grew = true; }
+    }
+    if (rows.some(([p, , c]) => below.has(p) && c === comm)) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no ${comm} below ${pid}`);
 }
 
 function get(host: string): Promise<{ status: number; body: string }> {
@@ -106,6 +126,8 @@ inMode('loopback', 'sleep stopped with SIGTERM exits 143', async (f) => {
 
 inMode('namespaces', 'sleep as PID 1 ignores SIGTERM, as in Docker: SIGKILL after the grace period, 137', async (f) => {
   const { sb, c } = await start(f, { argv: ['sleep', '60'] });
+  // Stop only once sleep itself runs: a signal during the set-up chain ends that chain instead.
+  await descendantRuns(c.pid as number, 'sleep');
   const exit = await c.stop(200);
   assert.deepEqual([exit.exitCode, exit.signal], [137, 'SIGKILL']);
   await f.runtime.removeSandbox(sb);
