@@ -61,3 +61,26 @@ test('a failed watch relists and replays only the difference', async () => {
   await tick(); await tick();
   assert.deepEqual(log, ['add a', 'add b', 'add c', 'delete a']);
 });
+
+test('an index follows adds, updates and deletes', async () => {
+  const { local, cm, informer, mk } = await setup();
+  informer.addIndex('v', (o) => [(o.data as Record<string, string>).v]);
+  await local.create(cm, mk('a', '1'));
+  await informer.start();
+  await local.create(cm, mk('b', '1'));
+  await local.create(cm, mk('c', '2'));
+  const a = await local.get(cm, 'default', 'a');
+  await local.update(cm, { ...a, data: { v: '2' } });
+  await local.delete(cm, 'default', 'c');
+  await tick();
+  const names = (v: string) => informer.byIndex('v', v).map((o) => o.metadata.name).sort();
+  assert.deepEqual([names('1'), names('2'), names('3')], [['b'], ['a'], []]);
+});
+
+test('resync hands every cached object to onUpdate as itself', async () => {
+  const { local, cm, informer, log, mk } = await setup();
+  await local.create(cm, mk('a', '1'));
+  await informer.start();
+  informer.resync();
+  assert.deepEqual(log, ['add a', 'update a 1->1']);
+});

@@ -21,15 +21,23 @@ const RELIST_DELAY_MS = 1000; // after a failed list, as the reflector's back-of
 export class Informer<T extends KObject = KObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: Array<Handlers<T>> = [];
+  /** client-go's Indexers: index name → (object → values) and value → keys. */
+  private readonly indexers = new Map<string, (obj: T) => string[]>();
+  private readonly indexes = new Map<string, Map<string, Set<string>>>();
   private watch?: Watch;
   private stopped = false;
   private synced = false;
   private relistTimer?: ReturnType<typeof setTimeout>;
+  private resyncTimer?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly client: ApiClient,
     readonly def: KindDef,
-    private readonly opts: { namespace?: string; selectors?: Selectors; log?: (m: string) => void } = {},
+    private readonly opts: {
+      namespace?: string; selectors?: Selectors; log?: (m: string) => void;
+      /** Every resyncMs, handlers get onUpdate(obj, obj) for each cached object (client-go's resync period). */
+      resyncMs?: number;
+    } = {},
   ) {}
 
   /** Handlers added after start get an onAdd for every cached object, as client-go's do. */
@@ -41,12 +49,22 @@ export class Informer<T extends KObject = KObject> {
   /** Lists, fills the cache (calling onAdd), and starts watching. Resolves once synced. */
   async start(): Promise<void> {
     await this.relist();
+    if (this.opts.resyncMs && !this.resyncTimer) {
+      this.resyncTimer = setInterval(() => this.resync(), this.opts.resyncMs);
+      this.resyncTimer.unref?.();
+    }
+  }
+
+  /** What a resync period does: every cached object to every handler as an update to itself. */
+  resync(): void {
+    for (const o of [...this.cache.values()]) for (const h of this.handlers) h.onUpdate?.(o, o);
   }
 
   stop(): void {
     this.stopped = true;
     this.watch?.stop();
     if (this.relistTimer) clearTimeout(this.relistTimer);
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
   }
 
   hasSynced(): boolean { return this.synced; }
@@ -56,6 +74,40 @@ export class Informer<T extends KObject = KObject> {
   list(): IterableIterator<T> { return this.cache.values(); }
 
   get size(): number { return this.cache.size; }
+
+  /** Adds an index (e.g. pods by owner uid); call before start. */
+  addIndex(name: string, values: (obj: T) => string[]): void {
+    this.indexers.set(name, values);
+    const idx = new Map<string, Set<string>>();
+    this.indexes.set(name, idx);
+    for (const [k, o] of this.cache) this.indexAdd(name, idx, k, o);
+  }
+
+  /** Cached objects whose index `name` has value. */
+  byIndex(name: string, value: string): T[] {
+    const keys = this.indexes.get(name)?.get(value);
+    if (!keys) return [];
+    return [...keys].map((k) => this.cache.get(k)!);
+  }
+
+  private indexAdd(name: string, idx: Map<string, Set<string>>, key: string, obj: T): void {
+    for (const v of this.indexers.get(name)!(obj)) {
+      let keys = idx.get(v);
+      if (!keys) idx.set(v, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private reindex(key: string, old: T | undefined, obj: T | undefined): void {
+    for (const [name, idx] of this.indexes) {
+      if (old) for (const v of this.indexers.get(name)!(old)) {
+        const keys = idx.get(v);
+        keys?.delete(key);
+        if (keys?.size === 0) idx.delete(v);
+      }
+      if (obj) this.indexAdd(name, idx, key, obj);
+    }
+  }
 
   private async relist(): Promise<void> {
     if (this.stopped) return;
@@ -99,6 +151,7 @@ export class Informer<T extends KObject = KObject> {
     const old = this.cache.get(k);
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return; // a relist's unchanged object
     this.cache.set(k, obj);
+    this.reindex(k, old, obj);
     for (const h of this.handlers) old ? h.onUpdate?.(old, obj) : h.onAdd?.(obj);
   }
 
@@ -107,6 +160,7 @@ export class Informer<T extends KObject = KObject> {
     const old = this.cache.get(k);
     if (!old) return;
     this.cache.delete(k);
+    this.reindex(k, old, undefined);
     for (const h of this.handlers) h.onDelete?.(obj);
   }
 }
