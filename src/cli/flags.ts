@@ -52,3 +52,22 @@ export function parseLabels(text: string): Record<string, string> {
   }
   return out;
 }
+
+const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A Go duration ("10s", "1m30s", "500ms", "0") in milliseconds, as Kubernetes' duration flags take them. */
+export function parseDuration(text: string, flag: string): number {
+  if (text === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+  let ms = 0;
+  let at = 0;
+  while (at < text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) throw new FlagError(`invalid argument "${text}" for "--${flag}" flag: time: invalid duration "${text}"`);
+    ms += Number(m[1]) * DURATION_UNITS_MS[m[2]!]!;
+    at = re.lastIndex;
+  }
+  if (!text) throw new FlagError(`invalid argument "" for "--${flag}" flag: time: invalid duration ""`);
+  return ms;
+}

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { allKinds } from '../api/kinds/index.js';
 import { ApiServer } from '../apiserver/server.js';
 import { LocalClient } from '../client/local-client.js';
-import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
-import { NamespaceController } from '../controllers/namespace/namespace-controller.js';
+import { DEFAULT_JOB_BACKOFF_BASE_MS, newControllers } from '../controllers/index.js';
 import { openStore, type StoreKind } from '../store/index.js';
 import { hostname } from 'node:os';
 import type { Node } from 'kubernetes-types/core/v1.js';
@@ -36,6 +35,8 @@ export interface ServerOptions {
   node?: LocalNodeOptions;
   clock?: Clock;
   log?: (msg: string) => void;
+  /** `--job-backoff-base`: the Job controller's pod-failure back-off base (default 10 s). */
+  jobBackoffBaseMs?: number;
 }
 
 export interface RunningServer {
@@ -76,7 +77,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const client = new LocalClient(api.registry, allKinds);
   const scheduler = new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log);
-  const controllers: Array<{ start(): Promise<void>; stop(): void }> = [new NamespaceController(client, log), new GarbageCollector(client, log), scheduler];
+  const controllers = [...newControllers(client, { clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS }), scheduler];
   try {
     await bootstrap(client, port);
   } catch (e) {

@@ -3,7 +3,7 @@ import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/all-in-one.js';
 import type { StoreKind } from '../../store/index.js';
-import { flagHelp, parseFlags, parseLabels, type FlagSpec } from '../flags.js';
+import { flagHelp, parseDuration, parseFlags, parseLabels, type FlagSpec } from '../flags.js';
 
 export const defaultDataDir = () => join(homedir(), '.kubelite');
 
@@ -21,6 +21,7 @@ const specs: FlagSpec[] = [
   { name: 'runtime', type: 'string', default: 'process', help: 'Runtime of the local node: process (real local processes) or simulated (no processes).' },
   { name: 'pod-cidr', type: 'string', help: 'The local node\'s pod CIDR (a /24), or a wider range to take a free /24 from (default 10.244.0.0/16).' },
   { name: 'node-labels', type: 'string', default: '', help: 'Extra labels of the local node, k=v,k2=v2.' },
+  { name: 'job-backoff-base', type: 'string', default: '10s', help: 'Base of the Job controller\'s back-off before re-creating failed pods (doubles per failure), e.g. 1s for demos.' },
   { name: 'no-node', type: 'boolean', help: 'Run no local node: API server, store and controllers only (add nodes with kubelite agent).' },
   { name: 'help', short: 'h', type: 'boolean', help: 'Help for server.' },
 ];
@@ -52,8 +53,10 @@ export async function serverCommand(argv: string[]): Promise<number> {
     process.stderr.write(`error: invalid --runtime "${runtime}": must be process or simulated\n`);
     return 1;
   }
+  const jobBackoffBaseMs = parseDuration(String(flags['job-backoff-base']), 'job-backoff-base');
   const started = Date.now();
   const server = await startServer({
+    jobBackoffBaseMs,
     dataDir: (flags['data-dir'] as string | undefined) ?? defaultDataDir(),
     port: Number(flags.port),
     bindAddress: String(flags['bind-address']),

@@ -1,0 +1,28 @@
+// The controller manager: every controller the server runs, built from one client and one set of options.
+// Each controller lists and watches through client/ only; adding one is a line here.
+import type { LocalClient } from '../client/local-client.js';
+import type { Clock } from '../util/clock.js';
+import { GarbageCollector } from './garbage-collector/garbage-collector.js';
+import { NamespaceController } from './namespace/namespace-controller.js';
+
+export interface Controller {
+  /** Lists what it needs and starts watching; resolves once its caches are synced. */
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export interface ControllerOptions {
+  clock: Clock;
+  log: (msg: string) => void;
+  /** Base of the Job controller's pod-failure back-off (`--job-backoff-base`; 10 s as upstream DefaultJobPodFailureBackOff). */
+  jobBackoffBaseMs: number;
+}
+
+export const DEFAULT_JOB_BACKOFF_BASE_MS = 10_000;
+
+export function newControllers(client: LocalClient, opts: ControllerOptions): Controller[] {
+  return [
+    new NamespaceController(client, opts.log),
+    new GarbageCollector(client, opts.log),
+  ];
+}
