@@ -14,6 +14,7 @@ import { startNode, type RunningNode } from '../node/node.js';
 import { newSchedulerRecorder, Scheduler } from '../scheduler/scheduler.js';
 import { realClock, type Clock } from '../util/clock.js';
 import { bootstrap } from './bootstrap.js';
+import { electionIdentity, runElected } from './elected.js';
 import { kubeconfigYaml, loadOrCreateToken, writeSecretFile } from './kubeconfig.js';
 import { loadOrCreateTls } from './tls.js';
 
@@ -76,13 +77,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const client = new LocalClient(api.registry, allKinds);
-  const scheduler = new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log);
-  const controllers = [...newControllers(client, { clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS }), scheduler];
   try {
     await bootstrap(client, port);
   } catch (e) {
     // A failed start must not leave a listening socket behind: the process would never exit.
-    for (const c of controllers) c.stop();
     await api.close();
     await store.close();
     throw e;
@@ -95,8 +93,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The API is ready before the controllers have read the world (as kube-apiserver is before the
   // controller manager): with many objects stored, their initial lists must not delay readiness.
   let localNode: RunningNode | undefined;
+  let closed = false;
+  // The controller manager and the scheduler each run only while this server holds their lease.
+  const identity = electionIdentity(opts.dataDir);
+  const elected = [
+    runElected(client, 'kube-controller-manager', identity, clock, log,
+      () => newControllers(client, { clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS })),
+    runElected(client, 'kube-scheduler', identity, clock, log,
+      () => [new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log)]),
+  ];
   const controllersStarted = (async () => {
-    for (const c of controllers) await c.start();
+    for (const e of elected) await e.started;
+    if (closed) return;
     if (opts.node) {
       const n = opts.node;
       const [plan] = planPodCidrs([n.name], await listNodes(client), n.podCidr);
@@ -107,14 +115,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       nodes.register(n.name, localNode.kubelet);
     }
   })().catch((e) => log(`controllers failed to start: ${e instanceof Error ? e.stack : String(e)}`));
-  let closed = false;
   return {
     port, url, kubeconfigPath, token, caPem: tls.caPem, api, client, controllersStarted,
     async close() {
       if (closed) return;
       closed = true;
+      for (const e of elected) await e.stop();
       await controllersStarted;
-      for (const c of controllers) c.stop();
       await localNode?.stop();
       await api.close();
       await store.close();
