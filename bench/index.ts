@@ -1,11 +1,13 @@
 // `npm run bench [name]`: runs one benchmark by name, or all of them when no name is given.
 import { runApiBench } from './api.js';
 import { runNodeBench } from './node.js';
+import { runReplicasBench } from './replicas.js';
 import { killAllChildren } from './server-process.js';
 
 const benches: Record<string, () => Promise<void>> = {
   api: runApiBench,
   node: runNodeBench,
+  replicas: runReplicasBench,
 };
 
 async function main(argv: string[]): Promise<number> {
