@@ -174,6 +174,11 @@ export class SandboxManager {
     return this.records.all().map(publicView);
   }
 
+  get(id: string): PodSandbox | undefined {
+    const r = this.records.get(id);
+    return r && publicView(r);
+  }
+
   setupTimings(): SetupTimings {
     return {
       count: this.createMs.length, p50: quantile(this.createMs, 0.5), p99: quantile(this.createMs, 0.99), pooled: this.pooledCount,

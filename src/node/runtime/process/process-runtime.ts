@@ -32,12 +32,21 @@ export class ProcessRuntime implements Runtime {
   private readonly sandboxes: SandboxManager;
   private readonly clock: Clock;
   private readonly dir: string;
+  /** Container records by sandbox, read from disk once: a scan per pod removal made a full node quadratic. */
+  private readonly bySandbox = new Map<string, Map<string, ContainerRecord>>();
 
   constructor(private opts: ProcessRuntimeOptions) {
     this.sandboxes = opts.sandboxes;
     this.clock = opts.clock ?? realClock;
     this.dir = join(opts.stateDir, 'containers');
     mkdirSync(this.dir, { recursive: true });
+    for (const r of this.records()) this.index(r);
+  }
+
+  private index(r: ContainerRecord): void {
+    let m = this.bySandbox.get(r.sandboxId);
+    if (!m) this.bySandbox.set(r.sandboxId, (m = new Map()));
+    m.set(r.id, r);
   }
 
   createSandbox(cfg: SandboxConfig): Promise<PodSandbox> {
@@ -45,12 +54,13 @@ export class ProcessRuntime implements Runtime {
   }
 
   async removeSandbox(sandbox: Sandbox): Promise<void> {
-    const records = this.records().filter((r) => r.sandboxId === sandbox.id);
+    const records = [...(this.bySandbox.get(sandbox.id)?.values() ?? [])];
     await Promise.all(records.map(async (r) => {
       const h = this.handles.get(r.id) ?? this.adopt(r);
       await Promise.race([h.stop(0), new Promise((res) => setTimeout(res, REMOVE_WAIT_MS).unref())]);
     }));
     await this.sandboxes.removeSandbox(sandbox);
+    this.bySandbox.delete(sandbox.id);
     for (const r of records) {
       this.handles.delete(r.id);
       const f = containerFiles(this.opts.stateDir, r.id);
@@ -87,12 +97,14 @@ export class ProcessRuntime implements Runtime {
       supervisorPid: 0, pid: 0, cgroupName, stdin: cfg.stdin,
     };
     writeFileSync(files.record, JSON.stringify(record));
+    this.index(record);
     let sup;
     try {
       sup = await superviseContainer(files, cmd, Object.fromEntries(env), stdin);
     } catch (e) {
       await this.sandboxes.removeCgroup(cgroupName);
       rmSync(files.record, { force: true });
+      this.bySandbox.get(sandbox.id)?.delete(cfg.id);
       throw new StartError('StartError', (e as Error).message);
     }
     // Started means the container's init runs: before that a stop signal would hit the sandbox's own
@@ -185,7 +197,7 @@ export class ProcessRuntime implements Runtime {
   }
 
   private async podSandbox(sandbox: Sandbox): Promise<PodSandbox> {
-    const found = (await this.sandboxes.list()).find((s) => s.id === sandbox.id);
+    const found = this.sandboxes.get(sandbox.id);
     if (!found) throw new StartError('CreateContainerError', `sandbox ${sandbox.id} not found`);
     return found;
   }
