@@ -20,6 +20,7 @@ export interface AgentOptions {
   count?: number;
   capacity?: string;
   podCidr?: string;
+  maxPods?: number;
   nodeArgs?: string[];
 }
 
@@ -29,6 +30,7 @@ export async function spawnAgent(o: AgentOptions): Promise<AgentProcess> {
   if (o.count) args.push('--count', String(o.count));
   if (o.capacity) args.push('--capacity', o.capacity);
   if (o.podCidr) args.push('--pod-cidr', o.podCidr);
+  if (o.maxPods) args.push('--max-pods', String(o.maxPods));
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(proc);

@@ -152,7 +152,9 @@ export async function simulatedScale(dataDir: string, marker: string, count: num
 export async function agentMemory(dataDir: string, marker: string, want: number, clients: number): Promise<AgentMemory> {
   const c = await BenchCluster.start(dataDir, ['--no-node'], marker);
   try {
-    const agent = await c.addAgent({ name: 'bench-process', runtime: 'process', podCidr: randomPodCidr() });
+    // A /23 of its own: 500 pods need more addresses than a /24 holds.
+    const podCidr = `10.244.${100 + 2 * Math.floor(Math.random() * 75)}.0/23`;
+    const agent = await c.addAgent({ name: 'bench-process', runtime: 'process', podCidr, maxPods: want });
     await waitNodesReady(c.ep, 1);
     const allocatablePods = await nodeAllocatablePods(c, 'bench-process');
     const count = Math.min(want, allocatablePods);

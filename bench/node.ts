@@ -22,7 +22,7 @@ const SIM_PODS = 5_000;
 // Each simulated node's pod CIDR is a /24 (253 pod IPs): 5,000 running pods need 20 nodes of 250 (with 10,
 // pods past the 253rd on a node never get an IP and the run stalls at 10 × 253 + 110 = 2,640).
 const SIM_AGENT_NODES = 20;
-const AGENT_PODS = 500; // capped at the node's allocatable pods (the kubelet default is 110)
+const AGENT_PODS = 500; // the agent runs with --max-pods 500 (the kubelet default is 110)
 
 export async function runNodeBench(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'kubelite-bench-node-'));

@@ -27,6 +27,8 @@ export interface NodeOptions {
   labels: Record<string, string>;
   /** Capacity of a simulated node (a process node reports the machine's). */
   capacity?: Record<string, string>;
+  /** A process node's pod limit (kubelet's --max-pods, default 110). */
+  maxPods?: number;
   /** Port of this node's kubelet server, 0 when the API server reaches it in-process. */
   kubeletPort: number;
   version: string;
@@ -59,7 +61,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     name: o.name, labels: o.labels, podCIDR: o.podCIDR, kubeletPort: o.kubeletPort,
     runtimeName: o.runtime, runtimeVersion: o.version,
     facts: simulated ? simulatedFacts(o.name, host) : host,
-    ...(simulated ? { capacity: o.capacity ?? { cpu: '32', memory: '256Gi', pods: '110' } } : hostResources(o.dataDir)),
+    ...(simulated ? { capacity: o.capacity ?? { cpu: '32', memory: '256Gi', pods: '110' } } : hostResources(o.dataDir, o.maxPods)),
   };
   const recorder = new EventRecorder(o.client, { component: 'kubelet', host: o.name }, o.clock, { log: o.log });
   const agent = new NodeAgent(o.client, cfg, { clock: o.clock, recorder, log: o.log });

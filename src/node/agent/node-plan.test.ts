@@ -18,10 +18,14 @@ const cases = [
     want: [{ name: 'a', podCIDR: '10.244.5.0/24' }, { name: 'b', podCIDR: '10.244.0.0/24' }] },
   { name: 'a /24 flag for one node is its own CIDR', names: ['solo'], existing: [], flag: '10.99.3.0/24',
     want: [{ name: 'solo', podCIDR: '10.99.3.0/24' }] },
+  { name: '--max-pods 500 takes a /23 block', names: ['big'], existing: [node('server', '10.244.0.0/24')], flag: undefined, maxPods: 500,
+    want: [{ name: 'big', podCIDR: '10.244.2.0/23' }] },
+  { name: 'with --max-pods 500 a /23 flag is the node\'s own', names: ['big'], existing: [], flag: '10.99.4.0/23', maxPods: 500,
+    want: [{ name: 'big', podCIDR: '10.99.4.0/23' }] },
   { name: 'a wider flag is the range to carve from', names: ['x', 'y'], existing: [], flag: '10.50.0.0/16',
     want: [{ name: 'x', podCIDR: '10.50.0.0/24' }, { name: 'y', podCIDR: '10.50.1.0/24' }] },
 ];
-for (const c of cases) test(`cidrs: ${c.name}`, () => assert.deepEqual(planPodCidrs(c.names, c.existing, c.flag), c.want));
+for (const c of cases) test(`cidrs: ${c.name}`, () => assert.deepEqual(planPodCidrs(c.names, c.existing, c.flag, (c as { maxPods?: number }).maxPods), c.want));
 
 test('cidrs: 1,000 simulated nodes fit the default range with narrower blocks', () => {
   const plan = planPodCidrs(nodeNames('sim', 1000), [], undefined);

@@ -3,7 +3,7 @@
 // nodes take the lowest free blocks of the cluster range that no Node holds.
 import type { ApiClient } from '../../client/api-client.js';
 import type { NodeObject } from './node-status.js';
-import { DEFAULT_CLUSTER_CIDR, freeNodeCidrs, nodeMaskFor, parseCidr } from './pod-cidr.js';
+import { DEFAULT_CLUSTER_CIDR, DEFAULT_NODE_MASK, freeNodeCidrs, maskForPods, nodeMaskFor, parseCidr } from './pod-cidr.js';
 
 export interface PlannedNode { name: string; podCIDR: string }
 
@@ -14,18 +14,20 @@ export function nodeNames(base: string, count: number): string[] {
 
 /**
  * `--pod-cidr`: for a single node, a /24 or narrower range is that node's own CIDR; anything wider
- * (and the default 10.244.0.0/16) is the cluster range per-node blocks are carved from.
+ * (and the default 10.244.0.0/16) is the cluster range per-node blocks are carved from. A pod limit
+ * over 253 (`--max-pods`) widens the node's block to hold that many addresses (/23 for 500).
  */
-export function planPodCidrs(names: string[], existing: NodeObject[], podCidrFlag?: string): PlannedNode[] {
+export function planPodCidrs(names: string[], existing: NodeObject[], podCidrFlag?: string, maxPods?: number): PlannedNode[] {
   const byName = new Map(existing.map((n) => [n.metadata.name!, n]));
-  if (podCidrFlag && names.length === 1 && parseCidr(podCidrFlag).bits >= 24) {
+  const nodeMask = maxPods ? maskForPods(maxPods) : DEFAULT_NODE_MASK;
+  if (podCidrFlag && names.length === 1 && parseCidr(podCidrFlag).bits >= nodeMask) {
     const own = byName.get(names[0]!)?.spec?.podCIDR;
     return [{ name: names[0]!, podCIDR: own ?? podCidrFlag }];
   }
   const cluster = parseCidr(podCidrFlag ?? DEFAULT_CLUSTER_CIDR);
   const used = existing.map((n) => n.spec?.podCIDR).filter((c): c is string => !!c);
   const fresh = names.filter((n) => !byName.get(n)?.spec?.podCIDR);
-  const mask = nodeMaskFor(cluster, used.length + fresh.length);
+  const mask = nodeMaskFor(cluster, used.length + fresh.length, nodeMask);
   const blocks = freeNodeCidrs(cluster, mask, used, fresh.length);
   let next = 0;
   return names.map((name) => ({ name, podCIDR: byName.get(name)?.spec?.podCIDR ?? blocks[next++]! }));

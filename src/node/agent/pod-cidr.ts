@@ -24,6 +24,16 @@ export const ipString = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 
 export const cidrString = (c: Cidr) => `${ipString(c.base)}/${c.bits}`;
 export const cidrSize = (c: Cidr) => 2 ** (32 - c.bits);
 
+/**
+ * The node block a pod limit needs: /24 (as upstream's default --node-cidr-mask-size) unless more than
+ * its 253 usable addresses (less network, gateway and broadcast) are wanted, e.g. /23 for --max-pods 500.
+ */
+export function maskForPods(maxPods: number): number {
+  let mask = DEFAULT_NODE_MASK;
+  while (mask > 16 && 2 ** (32 - mask) - 3 < maxPods) mask--;
+  return mask;
+}
+
 const overlaps = (a: Cidr, b: Cidr) => a.base < b.base + cidrSize(b) && b.base < a.base + cidrSize(a);
 
 /**
