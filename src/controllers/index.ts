@@ -4,6 +4,7 @@ import type { LocalClient } from '../client/local-client.js';
 import type { Clock } from '../util/clock.js';
 import { GarbageCollector } from './garbage-collector/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
+import { ReplicaSetControllers } from './replicaset/replica-controllers.js';
 
 export interface Controller {
   /** Lists what it needs and starts watching; resolves once its caches are synced. */
@@ -24,5 +25,6 @@ export function newControllers(client: LocalClient, opts: ControllerOptions): Co
   return [
     new NamespaceController(client, opts.log),
     new GarbageCollector(client, opts.log),
+    new ReplicaSetControllers(client, opts),
   ];
 }
