@@ -13,6 +13,8 @@ export interface RequestOptions {
   path: string;
   body?: unknown;
   contentType?: string;
+  /** Accept header (default application/json), e.g. a Table or aggregated discovery. */
+  accept?: string;
 }
 
 const REASON_BY_CODE: Record<number, string> = {
@@ -43,8 +45,8 @@ export class Transport {
     this.request = https ? httpsRequest : (httpRequest as unknown as typeof httpsRequest);
   }
 
-  private headers(contentType?: string, hasBody = false): Record<string, string> {
-    const h: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.userAgent };
+  private headers(contentType?: string, hasBody = false, accept = 'application/json'): Record<string, string> {
+    const h: Record<string, string> = { Accept: accept, 'User-Agent': this.userAgent };
     if (this.access.token) h.Authorization = `Bearer ${this.access.token}`;
     if (hasBody) h['Content-Type'] = contentType ?? 'application/json';
     return h;
@@ -57,7 +59,7 @@ export class Transport {
       const req = this.request({
         protocol: this.base.protocol, hostname: this.base.hostname.replace(/^\[|\]$/g, ''), port: this.base.port,
         path: this.base.pathname.replace(/\/$/, '') + opts.path, method: opts.method, agent: opts.watch ? this.watchAgent : this.agent,
-        headers: { ...this.headers(opts.contentType, !!payload), ...(payload ? { 'Content-Length': String(payload.length) } : {}) },
+        headers: { ...this.headers(opts.contentType, !!payload, opts.accept), ...(payload ? { 'Content-Length': String(payload.length) } : {}) },
         signal,
       }, resolve);
       req.on('error', reject);
