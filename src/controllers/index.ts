@@ -2,9 +2,11 @@
 // Each controller lists and watches through client/ only; adding one is a line here.
 import type { LocalClient } from '../client/local-client.js';
 import type { Clock } from '../util/clock.js';
+import { CronJobController } from './cronjob/controller.js';
 import { GarbageCollector } from './garbage-collector/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
 import { ReplicaSetControllers } from './replicaset/replica-controllers.js';
+import { TtlAfterFinishedController } from './ttl-after-finished/controller.js';
 
 export interface Controller {
   /** Lists what it needs and starts watching; resolves once its caches are synced. */
@@ -26,5 +28,7 @@ export function newControllers(client: LocalClient, opts: ControllerOptions): Co
     new NamespaceController(client, opts.log),
     new GarbageCollector(client, opts.log),
     new ReplicaSetControllers(client, opts),
+    new CronJobController(client, opts),
+    new TtlAfterFinishedController(client, opts),
   ];
 }
