@@ -11,6 +11,7 @@ const MAX_ON_EXIT_CODES_VALUES = 255;
 const MAX_ON_POD_CONDITIONS_PATTERNS = 20;
 const MAX_SUCCESS_POLICY_RULES = 20;
 const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+const MAX_INT64 = 2n ** 63n - 1n;
 
 // Sorted, as sets.List returns them.
 const ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
@@ -142,13 +143,40 @@ function parseInterval(s: string, completions: number): [number, number] | strin
   if (parts.length > 2) return `the fragment ${JSON.stringify(s)} violates the requirement that an index interval can have at most two parts separated by '-'`;
   const nums: number[] = [];
   for (const part of parts) {
-    if (!/^[+-]?\d+$/.test(part)) return `cannot convert string to integer for index: ${JSON.stringify(part)}`;
+    // strconv.Atoi: a sign and decimal digits that fit in an int64.
+    if (!/^[+-]?\d+$/.test(part) || BigInt(part) > MAX_INT64 || BigInt(part) < -MAX_INT64 - 1n) {
+      return `cannot convert string to integer for index: ${JSON.stringify(part)}`;
+    }
     const n = Number(part);
     if (n >= completions) return `too large index: ${JSON.stringify(part)}`;
     nums.push(n);
   }
   if (nums.length === 2 && nums[0] >= nums[1]) return `non-increasing order, previous: ${nums[0]}, current: ${nums[1]}`;
   return [nums[0], nums[nums.length - 1]];
+}
+
+/**
+ * validateFailedIndexesNotOverlapCompleted: the first index both lists name, walking their intervals in
+ * step; an interval that does not parse is stepped over (its format error is reported on its own).
+ */
+export function failedIndexesOverlapCompleted(completed: string, failed: string, completions: number): string | undefined {
+  if (completed.length === 0 || failed.length === 0) return undefined;
+  const cs = completed.split(',');
+  const fs = failed.split(',');
+  let ci = 0;
+  let fi = 0;
+  let c = parseInterval(cs[ci], completions);
+  let f = parseInterval(fs[fi], completions);
+  const nextC = () => { ci++; if (ci < cs.length) c = parseInterval(cs[ci], completions); };
+  const nextF = () => { fi++; if (fi < fs.length) f = parseInterval(fs[fi], completions); };
+  while (ci < cs.length && fi < fs.length) {
+    if (typeof c === 'string') nextC();
+    else if (typeof f === 'string') nextF();
+    else if (c[0] <= f[1] && f[0] <= c[1]) return `failedIndexes and completedIndexes overlap at index: ${Math.max(c[0], f[0])}`;
+    else if (c[0] <= f[0]) nextC();
+    else nextF();
+  }
+  return undefined;
 }
 
 export function validatePodReplacementPolicy(spec: JobSpec, path: string): FieldError[] {

@@ -5,7 +5,7 @@ import type { Job, JobCondition, JobStatus } from 'kubernetes-types/batch/v1.js'
 import { duplicate, invalidValue, required, type FieldError } from '../../errors.js';
 import { validateObjectMetaUpdate } from '../../validation/object-meta.js';
 import { nonNegative } from '../../validation/field-rules.js';
-import { indexesTotal } from './policies-validation.js';
+import { failedIndexesOverlapCompleted, indexesTotal } from './policies-validation.js';
 
 const isTrue = (conds: JobCondition[] | undefined, type: string) => (conds ?? []).some((c) => c.type === type && c.status === 'True');
 const complete = (j: Job) => isTrue(j.status?.conditions, 'Complete');
@@ -75,6 +75,10 @@ export function validateJobStatusUpdate(job: Job, old: Job): FieldError[] {
   }
   if (changed.failedIndexes && spec?.backoffLimitPerIndex === undefined && s.failedIndexes !== undefined) {
     errs.push(invalidValue(`${p}.failedIndexes`, s.failedIndexes, 'cannot set non-null failedIndexes when backoffLimitPerIndex is null'));
+  }
+  if ((changed.failedIndexes || changed.completedIndexes) && spec?.completions !== undefined && s.failedIndexes !== undefined) {
+    const overlap = failedIndexesOverlapCompleted(s.completedIndexes ?? '', s.failedIndexes, spec.completions);
+    if (overlap) errs.push(invalidValue(`${p}.failedIndexes`, s.failedIndexes, overlap));
   }
   if (successCriteriaMet(job) && failed(job)) errs.push(invalidValue(`${p}.conditions`, undefined, 'cannot set SuccessCriteriaMet=True and Failed=true conditions'));
   if (successCriteriaMet(job) && failureTarget(job)) errs.push(invalidValue(`${p}.conditions`, undefined, 'cannot set SuccessCriteriaMet=True and FailureTarget=true conditions'));
