@@ -3,8 +3,11 @@
 import type { LocalClient } from '../client/local-client.js';
 import type { Clock } from '../util/clock.js';
 import { CronJobController } from './cronjob/controller.js';
+import { DaemonSetControllerManager } from './daemonset/daemonset-controller.js';
 import { GarbageCollector } from './garbage-collector/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
+import { NodeLifecycleControllers } from './node-lifecycle/node-controllers.js';
+import { PodGCController } from './podgc/gc-controller.js';
 import { ReplicaSetControllers } from './replicaset/replica-controllers.js';
 import { TtlAfterFinishedController } from './ttl-after-finished/controller.js';
 
@@ -19,6 +22,12 @@ export interface ControllerOptions {
   log: (msg: string) => void;
   /** Base of the Job controller's pod-failure back-off (`--job-backoff-base`; 10 s as upstream DefaultJobPodFailureBackOff). */
   jobBackoffBaseMs: number;
+  /** `--node-monitor-period`: how often the node lifecycle controller checks heartbeats (5 s). */
+  nodeMonitorPeriodMs?: number;
+  /** `--node-monitor-grace-period`: a node silent this long gets Unknown conditions (40 s). */
+  nodeMonitorGracePeriodMs?: number;
+  /** `--terminated-pod-gc-threshold`: terminated pods kept before the oldest are deleted (12500; ≤ 0 keeps all). */
+  terminatedPodGcThreshold?: number;
 }
 
 export const DEFAULT_JOB_BACKOFF_BASE_MS = 10_000;
@@ -30,5 +39,8 @@ export function newControllers(client: LocalClient, opts: ControllerOptions): Co
     new ReplicaSetControllers(client, opts),
     new CronJobController(client, opts),
     new TtlAfterFinishedController(client, opts),
+    new DaemonSetControllerManager(client, opts),
+    new NodeLifecycleControllers(client, opts),
+    new PodGCController(client, opts),
   ];
 }

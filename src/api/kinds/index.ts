@@ -14,6 +14,7 @@ import { job } from './job/index.js';
 import { cronJob } from './cron-job/index.js';
 import { replicaSet } from './replica-set/index.js';
 import { daemonSet } from './daemon-set/index.js';
+import { controllerRevision } from './controller-revision/index.js';
 import { role } from './role/index.js';
 import { roleBinding } from './role-binding/index.js';
 import { clusterRole } from './cluster-role/index.js';
@@ -35,6 +36,7 @@ export const allKinds: KindDef[] = [
   cronJob,
   replicaSet,
   daemonSet,
+  controllerRevision,
   role,
   roleBinding,
   clusterRole,
