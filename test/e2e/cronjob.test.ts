@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { kubectlMissing, startTestServer, type TestServer } from './harness.js';
+import { kubectl, kubectlMissing, startTestServer, type TestServer } from './harness.js';
 import { eventsOf, eventually, ok } from './pods-helpers.js';
 
 const skip = kubectlMissing();
@@ -107,6 +107,44 @@ describe('cronjobs', { skip }, () => {
       const names = (await k(['get', 'jobs', '-o', 'jsonpath={.items[*].metadata.name}'])).split(' ');
       assert.ok(!names.some((n) => n.startsWith('catch-up-')), names.join(' '));
     });
+  });
+
+  test('ttlSecondsAfterFinished: a finished Job is deleted (foreground) once its TTL has passed', async () => {
+    const yaml = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: short-lived
+spec:
+  ttlSecondsAfterFinished: 2
+  template:
+    metadata:
+      annotations:
+        kubelite.io/simulate-duration: "1s"
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: busybox
+`;
+    await k(['create', '-f', '-'], yaml);
+    if (!jobControllerRunning) {
+      // Finish it by hand, as the Job controller would.
+      const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+      const cond = (type: string) => ({ type, status: 'True', lastProbeTime: now, lastTransitionTime: now });
+      await k(['patch', 'job', 'short-lived', '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: {
+        startTime: now, completionTime: now, succeeded: 1, conditions: [cond('SuccessCriteriaMet'), cond('Complete')] } })]);
+    }
+    const finishedAt = await eventually(async () => {
+      const job = await json<{ status?: { conditions?: Array<{ type: string; status: string; lastTransitionTime: string }> } }>(['get', 'job', 'short-lived']);
+      const c = job.status?.conditions?.find((x) => x.type === 'Complete' && x.status === 'True');
+      assert.ok(c, JSON.stringify(job.status));
+      return Date.parse(c.lastTransitionTime);
+    }, 20_000);
+    await eventually(async () => {
+      const r = await kubectl(server, ['get', 'job', 'short-lived']);
+      assert.match(r.stderr, /NotFound|not found/, r.stdout);
+    }, 10_000, 100);
+    assert.ok(Date.now() >= finishedAt + 2_000, 'deleted before its TTL ran out');
   });
 
   test('on schedule: at the next minute boundary every-minute-<minutes since epoch> starts', async () => {
