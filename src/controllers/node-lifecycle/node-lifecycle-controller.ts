@@ -1,0 +1,353 @@
+// The node lifecycle controller (pkg/controller/nodelifecycle/node_lifecycle_controller.go): every
+// monitor period it checks each node's heartbeats (node-health.ts), turns the conditions of a silent
+// node Unknown, marks the pods of a node that stopped being Ready not ready, and queues NotReady /
+// unreachable nodes for their NoExecute taint (at a per-zone rate, zones.ts); on every node change it
+// keeps the NoSchedule taints in step with the conditions. Evicting pods from NoExecute-tainted nodes
+// is the taint eviction controller's job (taint-eviction.ts).
+import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1.js';
+import type { KObject } from '../../api/object.js';
+import { isConflict, isNotFound, type ApiClient } from '../../client/api-client.js';
+import { objectKey, type Informer } from '../../client/informer.js';
+import { WorkQueue, type Timers } from '../../client/workqueue.js';
+import { rfc3339, type Clock } from '../../util/clock.js';
+import { readyCondition, tryUpdateNodeHealth, type NodeHealth } from './node-health.js';
+import { notReadyStatus } from './pod-conditions.js';
+import {
+  managedNoScheduleTaints, NOT_READY_NO_EXECUTE, swapTaints, taintExists, taintSetDiff, UNREACHABLE_NO_EXECUTE, wantedNoScheduleTaints,
+} from './taints.js';
+import { computeZoneState, RateLimitedTimedQueue, TokenBucket, zoneKey, zoneQps, EVICTION_LIMITER_QPS, type ZoneState } from './zones.js';
+
+export type NodeObject = KObject & Node;
+export type PodObject = KObject & Pod;
+export type LeaseObject = KObject & { spec?: { renewTime?: string } };
+
+export interface Recorder { event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string): void }
+
+export interface NodeLifecycleOptions {
+  clock: Clock;
+  log: (m: string) => void;
+  /** `--node-monitor-period`: how often heartbeats are checked. */
+  monitorPeriodMs: number;
+  /** `--node-monitor-grace-period`: silence after which a node's conditions become Unknown. */
+  monitorGracePeriodMs: number;
+  /** Grace for a node whose kubelet never posted a status (upstream's --node-startup-grace-period, 1 m). */
+  startupGracePeriodMs?: number;
+  timers?: Timers;
+}
+
+export const PODS_BY_NODE = 'spec.nodeName';
+export const DEFAULT_NODE_MONITOR_PERIOD_MS = 5_000;
+export const DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS = 40_000;
+const DEFAULT_NODE_STARTUP_GRACE_PERIOD_MS = 60_000;
+const NODE_HEALTH_UPDATE_RETRY = 5; // as scheduler.NodeHealthUpdateRetry
+const LABEL_EXCLUDE_DISRUPTION = 'node.kubernetes.io/exclude-disruption';
+const NOT_FOUND_RETRY_MS = 50; // doNoExecuteTaintingPass retries a node without a Ready condition this soon
+
+const nodeRef = (n: Node): KObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: n.metadata?.name, uid: n.metadata?.uid } });
+
+export class NodeLifecycleController {
+  private readonly health = new Map<string, NodeHealth>();
+  private readonly known = new Map<string, NodeObject>();
+  private readonly tainters = new Map<string, RateLimitedTimedQueue>();
+  private readonly zoneStates = new Map<string, ZoneState>();
+  private readonly nodesToRetry = new Set<string>();
+  private readonly noScheduleQueue: WorkQueue;
+  private readonly podQueue: WorkQueue;
+  private monitorTimer?: ReturnType<typeof setInterval>;
+  private monitoring?: Promise<void>;
+  private readonly timing;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly nodes: Informer<NodeObject>,
+    private readonly leases: Informer<LeaseObject>,
+    private readonly pods: Informer<PodObject>,
+    private readonly recorder: Recorder,
+    private readonly opts: NodeLifecycleOptions,
+  ) {
+    this.timing = { monitorGracePeriodMs: opts.monitorGracePeriodMs, startupGracePeriodMs: opts.startupGracePeriodMs ?? DEFAULT_NODE_STARTUP_GRACE_PERIOD_MS };
+    const onError = (what: string) => (key: string, err: unknown) => opts.log(`node-lifecycle: ${what} ${key}: ${String(err)}`);
+    this.noScheduleQueue = new WorkQueue((name) => this.doNoScheduleTaintingPass(name), { timers: opts.timers, onError: onError('NoSchedule taints of node') });
+    this.podQueue = new WorkQueue((key) => this.processPod(key), { timers: opts.timers, onError: onError('pod') });
+    nodes.addHandlers({
+      onAdd: (n) => this.noScheduleQueue.add(n.metadata.name!),
+      onUpdate: (_o, n) => this.noScheduleQueue.add(n.metadata.name!),
+    });
+    pods.addHandlers({
+      onAdd: (p) => { if (p.spec?.nodeName) this.podQueue.add(objectKey(p)); },
+      onUpdate: (o, p) => { if (p.spec?.nodeName && p.spec.nodeName !== o.spec?.nodeName) this.podQueue.add(objectKey(p)); },
+    });
+  }
+
+  /** Starts the monitor loop (the caches are synced by the caller). */
+  start(): void {
+    const tick = () => {
+      if (this.monitoring) return; // a slow pass is not overlapped, as wait.Until waits for it
+      this.monitoring = this.monitorNodeHealth()
+        .catch((e: unknown) => this.opts.log(`node-lifecycle: monitoring node health: ${e instanceof Error ? e.stack : String(e)}`))
+        .finally(() => { this.monitoring = undefined; });
+    };
+    tick();
+    this.monitorTimer = setInterval(tick, this.opts.monitorPeriodMs);
+    this.monitorTimer.unref?.();
+  }
+
+  stop(): void {
+    if (this.monitorTimer) clearInterval(this.monitorTimer);
+    this.noScheduleQueue.stop();
+    this.podQueue.stop();
+  }
+
+  /** Resolves once queued NoSchedule and pod work is done (tests). */
+  async idle(): Promise<void> { await Promise.all([this.noScheduleQueue.idle(), this.podQueue.idle()]); }
+
+  private now(): number { return this.opts.clock.now(); }
+
+  private podsOn(name: string): PodObject[] { return this.pods.byIndex(PODS_BY_NODE, name); }
+
+  private leaseRenewTime(name: string): number | undefined {
+    const t = this.leases.get(`kube-node-lease/${name}`)?.spec?.renewTime;
+    return t ? Date.parse(t) : undefined;
+  }
+
+  private tainter(node: Node): RateLimitedTimedQueue {
+    const zone = zoneKey(node);
+    let q = this.tainters.get(zone);
+    if (!q) {
+      this.zoneStates.set(zone, 'Initial');
+      q = new RateLimitedTimedQueue(new TokenBucket(EVICTION_LIMITER_QPS, this.opts.clock), this.opts.clock);
+      this.tainters.set(zone, q);
+    }
+    return q;
+  }
+
+  /** One pass of monitorNodeHealth, then the NoExecute tainting it queued (upstream runs that every 100 ms). */
+  async monitorNodeHealth(): Promise<void> {
+    const nodes = [...this.nodes.list()];
+    const names = new Set(nodes.map((n) => n.metadata.name!));
+    for (const n of nodes) {
+      this.tainter(n);
+      if (this.known.has(n.metadata.name!)) continue;
+      this.nodeEvent(n, 'RegisteredNode', `Registered Node ${n.metadata.name} in Controller`);
+      this.known.set(n.metadata.name!, n);
+      await this.markNodeAsReachable(n);
+    }
+    for (const [name, n] of [...this.known]) {
+      if (names.has(name)) continue;
+      this.nodeEvent(n, 'RemovingNode', `Removing Node ${name} from Controller`);
+      this.known.delete(name);
+      this.nodesToRetry.delete(name);
+    }
+    const zoneConditions = new Map<string, Array<NodeCondition | undefined>>();
+    for (const cached of nodes) {
+      const r = await this.updateNodeHealth(cached);
+      if (!r) continue;
+      const { node, observedReady, currentReady } = r;
+      if (!(node.metadata.labels ?? {})[LABEL_EXCLUDE_DISRUPTION]) {
+        const z = zoneKey(node);
+        zoneConditions.set(z, [...(zoneConditions.get(z) ?? []), currentReady]);
+      }
+      if (!currentReady) { this.nodesToRetry.delete(node.metadata.name!); continue; }
+      await this.processTaintBasedEviction(node, observedReady);
+      const becameNotReady = currentReady.status !== 'True' && observedReady.status === 'True';
+      if (becameNotReady) this.nodeEvent(node, 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`, 'status');
+      if (becameNotReady || (this.nodesToRetry.has(node.metadata.name!) && observedReady.status !== 'True')) {
+        if (!(await this.markPodsNotReady(node.metadata.name!))) { this.nodesToRetry.add(node.metadata.name!); continue; }
+      }
+      this.nodesToRetry.delete(node.metadata.name!);
+    }
+    await this.handleDisruption(zoneConditions, nodes);
+    await this.doNoExecuteTaintingPass();
+  }
+
+  /** tryUpdateNodeHealth with its write, retried on a fresh read up to five times. */
+  private async updateNodeHealth(cached: NodeObject): Promise<{ node: NodeObject; observedReady: NodeCondition; currentReady?: NodeCondition } | undefined> {
+    const def = this.client.kind('', 'Node');
+    let node = cached;
+    for (let attempt = 0; attempt < NODE_HEALTH_UPDATE_RETRY; attempt++) {
+      const name = node.metadata.name!;
+      const d = tryUpdateNodeHealth(node, this.leaseRenewTime(name), this.health.get(name), this.now(), this.timing);
+      this.health.set(name, d.health);
+      if (!d.statusToWrite) return { node, observedReady: d.observedReady, currentReady: d.currentReady };
+      try {
+        const written = (await this.client.updateStatus(def, { ...node, status: d.statusToWrite })) as NodeObject;
+        return { node: written, observedReady: d.observedReady, currentReady: d.currentReady };
+      } catch (e) {
+        this.opts.log(`node-lifecycle: updating node ${name}: ${String(e)}`);
+        try { node = (await this.client.get(def, undefined, name)) as NodeObject; } catch { return undefined; } // probably deleted
+      }
+    }
+    this.opts.log(`node-lifecycle: health of node ${node.metadata.name} not updated; no pods will be evicted`);
+    return undefined;
+  }
+
+  private async processTaintBasedEviction(node: NodeObject, observedReady: NodeCondition): Promise<void> {
+    switch (observedReady.status) {
+      case 'False':
+        // Already unreachable: swap at once rather than wait for the rate limiter.
+        if (taintExists(node.spec?.taints, UNREACHABLE_NO_EXECUTE)) await this.swapTaint(node.metadata.name!, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE);
+        else this.markNodeForTainting(node, 'False');
+        return;
+      case 'Unknown':
+        if (taintExists(node.spec?.taints, NOT_READY_NO_EXECUTE)) await this.swapTaint(node.metadata.name!, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE);
+        else this.markNodeForTainting(node, 'Unknown');
+        return;
+      case 'True':
+        await this.markNodeAsReachable(node);
+    }
+  }
+
+  private markNodeForTainting(node: NodeObject, status: 'False' | 'Unknown'): void {
+    const q = this.tainter(node);
+    const want = status === 'False' ? NOT_READY_NO_EXECUTE : UNREACHABLE_NO_EXECUTE;
+    if (!taintExists(node.spec?.taints, want)) q.remove(node.metadata.name!);
+    q.add(node.metadata.name!, node.metadata.uid ?? '');
+  }
+
+  /** Removes both NoExecute taints and forgets the node's place in the tainting queue. */
+  private async markNodeAsReachable(node: NodeObject): Promise<void> {
+    try {
+      await this.updateTaints(node.metadata.name!, [], [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE], node);
+    } catch (e) {
+      this.opts.log(`node-lifecycle: removing taints from node ${node.metadata.name}: ${String(e)}`);
+      return;
+    }
+    this.tainter(node).remove(node.metadata.name!);
+  }
+
+  /** doNoExecuteTaintingPass: the NoExecute taint matching each queued node's Ready condition. */
+  async doNoExecuteTaintingPass(): Promise<void> {
+    for (const q of this.tainters.values()) {
+      await q.try(async (name) => {
+        const node = this.nodes.get(name);
+        if (!node) return { ok: true };
+        const ready = readyCondition(node.status);
+        if (!ready) return { ok: false, retryAfterMs: NOT_FOUND_RETRY_MS };
+        // Unreachable and not-ready mirror the one Ready condition, so they exclude each other.
+        if (ready.status === 'False') return { ok: await this.swapTaint(name, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE) };
+        if (ready.status === 'Unknown') return { ok: await this.swapTaint(name, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE) };
+        return { ok: true }; // Ready again meanwhile: no taint
+      });
+    }
+  }
+
+  /** SwapNodeControllerTaint: adds the taint stamped with now, removes its opposite; false on failure. */
+  private async swapTaint(name: string, add: Taint, remove: Taint): Promise<boolean> {
+    try {
+      await this.updateTaints(name, [{ ...add, timeAdded: rfc3339(this.now()) }], [remove]);
+      return true;
+    } catch (e) {
+      this.opts.log(`node-lifecycle: tainting node ${name}: ${String(e)}`);
+      return false;
+    }
+  }
+
+  /** AddOrUpdateTaintOnNode + RemoveTaintOffNode as one read-modify-write; no write when nothing changes. */
+  private async updateTaints(name: string, add: Taint[], remove: Taint[], cached?: NodeObject): Promise<void> {
+    const node = cached ?? this.nodes.get(name);
+    if (node && !swapTaints(node.spec?.taints, add, remove)) return;
+    const def = this.client.kind('', 'Node');
+    try {
+      await this.client.mutate(def, undefined, name, (cur) => {
+        const n = cur as NodeObject;
+        const next = swapTaints(n.spec?.taints, add, remove);
+        if (!next) return cur;
+        return { ...n, spec: { ...n.spec, taints: next.length ? next : undefined } } as NodeObject;
+      });
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  /** doNoScheduleTaintingPass: NoSchedule taints follow the node's conditions and unschedulable. */
+  private async doNoScheduleTaintingPass(name: string): Promise<void> {
+    const node = this.nodes.get(name);
+    if (!node) return;
+    const { add, remove } = taintSetDiff(wantedNoScheduleTaints(node), managedNoScheduleTaints(node));
+    if (add.length || remove.length) await this.updateTaints(name, add, remove);
+  }
+
+  /** MarkPodsNotReady for the node's pods; false when a write failed (the node is retried next pass). */
+  private async markPodsNotReady(nodeName: string, pods = this.podsOn(nodeName)): Promise<boolean> {
+    const def = this.client.kind('', 'Pod');
+    let ok = true;
+    for (const pod of pods) {
+      if (pod.spec?.nodeName !== nodeName) continue;
+      const status = notReadyStatus(pod.status, this.now());
+      if (!status) continue;
+      try {
+        await this.client.updateStatus(def, { ...pod, status });
+      } catch (e) {
+        if (isNotFound(e)) continue;
+        if (!isConflict(e)) this.opts.log(`node-lifecycle: marking pod ${objectKey(pod)} not ready: ${String(e)}`);
+        ok = false;
+        continue;
+      }
+      this.recorder.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
+    }
+    return ok;
+  }
+
+  /** processPod: a pod newly bound to a node that is not Ready is marked not ready at once. */
+  private async processPod(key: string): Promise<void> {
+    const pod = this.pods.get(key);
+    const nodeName = pod?.spec?.nodeName;
+    if (!pod || !nodeName) return;
+    const health = this.health.get(nodeName);
+    if (!health || !this.nodes.get(nodeName)) return;
+    const ready = readyCondition(health.status);
+    if (!ready || ready.status === 'True') return;
+    if (!(await this.markPodsNotReady(nodeName, [pod]))) throw new Error(`pod ${key} not marked not ready`);
+  }
+
+  /**
+   * handleDisruption: per-zone tainting rates; when every zone has no Ready node, the controller
+   * distrusts its own view (e.g. its network is cut off) and removes the NoExecute taints instead.
+   */
+  private async handleDisruption(zoneConditions: Map<string, Array<NodeCondition | undefined>>, nodes: NodeObject[]): Promise<void> {
+    const newStates = new Map<string, ZoneState>();
+    let allAreFullyDisrupted = true;
+    for (const [zone, conds] of zoneConditions) {
+      const { state } = computeZoneState(conds);
+      if (state !== 'FullDisruption') allAreFullyDisrupted = false;
+      newStates.set(zone, state);
+      if (!this.zoneStates.has(zone)) this.zoneStates.set(zone, 'Initial');
+    }
+    let allWasFullyDisrupted = true;
+    for (const [zone, state] of [...this.zoneStates]) {
+      if (!zoneConditions.has(zone)) { this.zoneStates.delete(zone); continue; }
+      if (state !== 'FullDisruption') { allWasFullyDisrupted = false; break; }
+    }
+    if (allAreFullyDisrupted && allWasFullyDisrupted) return;
+    if (allAreFullyDisrupted) {
+      this.opts.log('node-lifecycle: all nodes are not Ready; entering master disruption mode');
+      for (const n of nodes) await this.markNodeAsReachable(n);
+      for (const zone of this.zoneStates.keys()) { this.tainters.get(zone)?.swapLimiter(0); this.zoneStates.set(zone, 'FullDisruption'); }
+      return;
+    }
+    if (allWasFullyDisrupted) {
+      this.opts.log('node-lifecycle: some nodes are Ready; exiting master disruption mode');
+      const now = this.now();
+      for (const n of nodes) {
+        const h = this.health.get(n.metadata.name!);
+        if (h) this.health.set(n.metadata.name!, { ...h, probeTimestamp: now, readyTransitionTimestamp: now });
+      }
+      for (const zone of this.zoneStates.keys()) this.setZoneState(zone, zoneConditions.get(zone)?.length ?? 0, newStates.get(zone)!);
+      return;
+    }
+    for (const [zone, state] of this.zoneStates) {
+      const next = newStates.get(zone)!;
+      if (state !== next) this.setZoneState(zone, zoneConditions.get(zone)?.length ?? 0, next);
+    }
+  }
+
+  private setZoneState(zone: string, size: number, state: ZoneState): void {
+    this.tainters.get(zone)?.swapLimiter(zoneQps(state, size));
+    this.zoneStates.set(zone, state);
+  }
+
+  /** RecordNodeEvent ("Node <n> event: <what>") or RecordNodeStatusChange (the message as given). */
+  private nodeEvent(node: Node, reason: string, what: string, kind: 'event' | 'status' = 'event'): void {
+    this.recorder.event(nodeRef(node), 'Normal', reason, kind === 'event' ? `Node ${node.metadata?.name} event: ${what}` : what);
+  }
+}
