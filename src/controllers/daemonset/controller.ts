@@ -84,12 +84,15 @@ export class DaemonSetController {
     const nodes = [...this.inf.nodes.list()];
     const { cur, old } = await this.constructHistory(ds);
     const hash = cur.metadata?.labels?.[HASH_LABEL] ?? '';
-    if (!this.expectations.satisfied(key)) return this.updateStatus(ds, nodes, hash, false);
+    // Claimed once per sync: upstream claims at each step, but within one sync the cache is the same.
+    const ns = ds.metadata.namespace ?? 'default';
+    const pods = await this.claimed(ds, this.inf.pods, (name, body) => this.control.patchPod(ns, name, body, 'strategic'));
+    if (!this.expectations.satisfied(key)) return this.updateStatus(ds, nodes, pods, hash, false);
     let err: unknown;
     let requeue: number | undefined;
-    try { requeue = await this.updateDaemonSet(key, ds, nodes, hash, old); } catch (e) { err = e; }
+    try { requeue = await this.updateDaemonSet(key, ds, nodes, pods, hash, old); } catch (e) { err = e; }
     let statusRequeue: number | undefined;
-    try { statusRequeue = await this.updateStatus(ds, nodes, hash, true); } catch (e) {
+    try { statusRequeue = await this.updateStatus(ds, nodes, pods, hash, true); } catch (e) {
       if (!err) throw e;
       this.log(`DaemonSet ${key}: failed to update status: ${String(e)}`);
     }
@@ -97,16 +100,16 @@ export class DaemonSetController {
     return minDefined(requeue, statusRequeue);
   }
 
-  private async updateDaemonSet(key: string, ds: DaemonSetObject, nodes: Node[], hash: string, old: ControllerRevision[]): Promise<number | undefined> {
-    const plan = planManage(ds, nodes, await this.podsByNode(ds), hash, this.clock.now(), this.backoff);
+  private async updateDaemonSet(key: string, ds: DaemonSetObject, nodes: Node[], pods: Pod[], hash: string, old: ControllerRevision[]): Promise<number | undefined> {
+    const plan = planManage(ds, nodes, byNode(pods), hash, this.clock.now(), this.backoff);
     for (const e of plan.events) this.control.event(ds, e.type, e.reason, e.message);
     for (const k of plan.backoffNext) this.backoff.next(k);
     await this.syncNodes(key, ds, plan.remove, plan.create, hash);
     if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
-      const step = planRollingUpdate(ds, nodes, await this.podsByNode(ds), hash, this.clock.now());
+      const step = planRollingUpdate(ds, nodes, byNode(pods), hash, this.clock.now());
       await this.syncNodes(key, ds, step.remove, step.create, hash);
     }
-    await this.cleanupHistory(ds, old);
+    await this.cleanupHistory(ds, pods, old);
     return plan.requeueAfter;
   }
 
@@ -133,12 +136,6 @@ export class DaemonSetController {
       }
     }));
     return [...claims.owned, ...adopted];
-  }
-
-  private async podsByNode(ds: DaemonSetObject, includeDeletedTerminal = false): Promise<Map<string, Pod[]>> {
-    const ns = ds.metadata.namespace ?? 'default';
-    const pods = await this.claimed(ds, this.inf.pods, (name, body) => this.control.patchPod(ns, name, body, 'strategic'));
-    return nodesToDaemonPods(pods, targetNodeName, includeDeletedTerminal);
   }
 
   /** syncNodes: expectations first, creations in slow-start batches, then deletions. */
@@ -170,8 +167,8 @@ export class DaemonSetController {
     if (errors.length) throw errors[0];
   }
 
-  private async updateStatus(ds: DaemonSetObject, nodes: Node[], hash: string, observe: boolean): Promise<number | undefined> {
-    const counts = countStatus(ds, nodes, await this.podsByNode(ds), hash, this.clock.now());
+  private async updateStatus(ds: DaemonSetObject, nodes: Node[], pods: Pod[], hash: string, observe: boolean): Promise<number | undefined> {
+    const counts = countStatus(ds, nodes, byNode(pods), hash, this.clock.now());
     const status = nextStatus(ds, counts, observe);
     if (status) await this.control.updateStatus(ds, status);
     // Resync after minReadySeconds as a last line of defence against clock skew.
@@ -222,21 +219,22 @@ export class DaemonSetController {
   private async dedup(ds: DaemonSetObject, keep: ControllerRevision, dups: ControllerRevision[]): Promise<void> {
     const hash = keep.metadata?.labels?.[HASH_LABEL] ?? '';
     const ns = ds.metadata.namespace ?? 'default';
-    for (const pods of (await this.podsByNode(ds, true)).values()) {
-      for (const p of pods) {
-        if (p.metadata?.labels?.[HASH_LABEL] !== hash) await this.control.patchPod(ns, p.metadata!.name!, { metadata: { labels: { [HASH_LABEL]: hash } } }, 'merge');
-      }
+    const pods = await this.claimed(ds, this.inf.pods, (name, body) => this.control.patchPod(ns, name, body, 'strategic'));
+    for (const p of pods) {
+      if (p.metadata?.labels?.[HASH_LABEL] !== hash) await this.control.patchPod(ns, p.metadata!.name!, { metadata: { labels: { [HASH_LABEL]: hash } } }, 'merge');
     }
     for (const d of dups) await this.control.deleteRevision(ns, d.metadata!.name!);
   }
 
-  private async cleanupHistory(ds: DaemonSetObject, old: ControllerRevision[]): Promise<void> {
+  private async cleanupHistory(ds: DaemonSetObject, pods: Pod[], old: ControllerRevision[]): Promise<void> {
     const live = new Set<string>();
-    for (const pods of (await this.podsByNode(ds, true)).values()) for (const p of pods) { const h = p.metadata?.labels?.[HASH_LABEL]; if (h) live.add(h); }
+    for (const list of byNode(pods, true).values()) for (const p of list) { const h = p.metadata?.labels?.[HASH_LABEL]; if (h) live.add(h); }
     const ns = ds.metadata.namespace ?? 'default';
     for (const name of revisionsToPrune(old, ds.spec?.revisionHistoryLimit ?? 10, live)) await this.control.deleteRevision(ns, name);
   }
 }
+
+const byNode = (pods: readonly Pod[], includeDeletedTerminal = false) => nodesToDaemonPods(pods, targetNodeName, includeDeletedTerminal);
 
 const minDefined = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
