@@ -5,6 +5,7 @@ import type { Clock } from '../util/clock.js';
 import { CronJobController } from './cronjob/controller.js';
 import { DaemonSetControllerManager } from './daemonset/daemonset-controller.js';
 import { GarbageCollector } from './garbage-collector/garbage-collector.js';
+import { JobControllerManager } from './job/manager.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
 import { NodeLifecycleControllers } from './node-lifecycle/node-controllers.js';
 import { PodGCController } from './podgc/gc-controller.js';
@@ -37,6 +38,7 @@ export function newControllers(client: LocalClient, opts: ControllerOptions): Co
     new NamespaceController(client, opts.log),
     new GarbageCollector(client, opts.log),
     new ReplicaSetControllers(client, opts),
+    new JobControllerManager(client, opts),
     new CronJobController(client, opts),
     new TtlAfterFinishedController(client, opts),
     new DaemonSetControllerManager(client, opts),
