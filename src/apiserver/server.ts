@@ -11,7 +11,7 @@ import type { Clock } from '../util/clock.js';
 import { Discovery } from './discovery.js';
 import type { ApiContext } from './handlers/context.js';
 import { sendError } from './http/respond.js';
-import { Registry } from './registry/registry.js';
+import { Registry, type AdmissionConfig } from './registry/registry.js';
 import { createRouter } from './router.js';
 import { podStreamUpgrade } from './handlers/pod-streams/index.js';
 import { rejectUpgrade } from './streaming/websocket.js';
@@ -32,6 +32,8 @@ export interface ApiServerOptions {
   /** How to reach nodes' kubelets for pods/log, exec, attach and portforward. */
   nodes?: NodeConnections;
   log?: (msg: string) => void;
+  /** Settings of the admission plugins (e.g. DefaultTolerationSeconds' seconds). */
+  admission?: AdmissionConfig;
 }
 
 export class ApiServer {
@@ -44,7 +46,7 @@ export class ApiServer {
 
   constructor(private readonly opts: ApiServerOptions) {
     const nsDef = opts.kinds.find((k) => k.kind === 'Namespace' && k.group === '')!;
-    this.registry = new Registry(opts.store, opts.clock, nsDef);
+    this.registry = new Registry(opts.store, opts.clock, nsDef, opts.admission);
     this.discovery = new Discovery(opts.kinds, `${opts.host}:${opts.port}`);
     this.log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
   }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allKinds } from '../api/kinds/index.js';
+import type { DefaultTolerationSeconds } from '../apiserver/admission/default-toleration-seconds.js';
 import { ApiServer } from '../apiserver/server.js';
 import { LocalClient } from '../client/local-client.js';
 import { DEFAULT_JOB_BACKOFF_BASE_MS, newControllers } from '../controllers/index.js';
@@ -38,6 +39,13 @@ export interface ServerOptions {
   log?: (msg: string) => void;
   /** `--job-backoff-base`: the Job controller's pod-failure back-off base (default 10 s). */
   jobBackoffBaseMs?: number;
+  /** `--node-monitor-period` / `--node-monitor-grace-period` (5 s / 40 s). */
+  nodeMonitorPeriodMs?: number;
+  nodeMonitorGracePeriodMs?: number;
+  /** `--terminated-pod-gc-threshold` (12500). */
+  terminatedPodGcThreshold?: number;
+  /** `--default-not-ready-toleration-seconds` / `--default-unreachable-toleration-seconds` (300 each). */
+  defaultTolerationSeconds?: DefaultTolerationSeconds;
 }
 
 export interface RunningServer {
@@ -68,7 +76,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Pods' logs/exec/port-forward reach this process's kubelet directly and other nodes' over HTTPS.
   let api!: ApiServer;
   const nodes = new NodeConnectionRegistry(async (name) => (await api.registry.get(allKinds.find((k) => k.kind === 'Node')!, undefined, name)) as Node, token);
-  api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, tls: { cert: tls.certPem, key: tls.keyPem }, nodes, log });
+  api = new ApiServer({ store, kinds: allKinds, clock, token, host: opts.bindAddress, port: opts.port, tls: { cert: tls.certPem, key: tls.keyPem }, nodes, log, admission: { defaultTolerationSeconds: opts.defaultTolerationSeconds } });
   let port: number;
   try {
     port = await api.listen();
@@ -98,7 +106,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const identity = electionIdentity(opts.dataDir);
   const elected = [
     runElected(client, 'kube-controller-manager', identity, clock, log,
-      () => newControllers(client, { clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS })),
+      () => newControllers(client, {
+        clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS,
+        nodeMonitorPeriodMs: opts.nodeMonitorPeriodMs, nodeMonitorGracePeriodMs: opts.nodeMonitorGracePeriodMs, terminatedPodGcThreshold: opts.terminatedPodGcThreshold,
+      })),
     runElected(client, 'kube-scheduler', identity, clock, log,
       () => [new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log)]),
   ];

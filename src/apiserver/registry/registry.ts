@@ -11,6 +11,7 @@ import { rfc3339, type Clock } from '../../util/clock.js';
 import { generateName } from './generate-name.js';
 import { objectKey, resourcePrefix } from './keys.js';
 import { allocateClusterIP } from '../admission/service-ip.js';
+import { admitDefaultTolerationSeconds, defaultTolerationSeconds, type DefaultTolerationSeconds } from '../admission/default-toleration-seconds.js';
 
 export interface WriteOptions { dryRun?: boolean }
 export interface UpdateOptions extends WriteOptions { subresource?: 'status' | 'finalize' }
@@ -53,8 +54,14 @@ function specOf(obj: KObject): unknown {
   return rest;
 }
 
+/** Settings of the admission plugins the registry runs. */
+export interface AdmissionConfig {
+  /** `--default-not-ready-toleration-seconds` / `--default-unreachable-toleration-seconds`. */
+  defaultTolerationSeconds?: DefaultTolerationSeconds;
+}
+
 export class Registry {
-  constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef) {}
+  constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef, private readonly admission: AdmissionConfig = {}) {}
 
   now(): number { return this.clock.now(); }
 
@@ -100,6 +107,7 @@ export class Registry {
 
     def.defaults?.(obj);
     def.prepareForCreate?.(obj);
+    admitDefaultTolerationSeconds(def, obj, this.admission.defaultTolerationSeconds ?? defaultTolerationSeconds);
     this.throwIfInvalid(def, obj, def.validate?.(obj) ?? []);
     await allocateClusterIP(this, def, obj);
     if (opts.dryRun) {
@@ -228,6 +236,7 @@ export class Registry {
     } else {
       def.defaults?.(obj);
       def.prepareForUpdate?.(obj, old);
+      admitDefaultTolerationSeconds(def, obj, this.admission.defaultTolerationSeconds ?? defaultTolerationSeconds);
       if (def.hasGeneration && !isDeepStrictEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       this.throwIfInvalid(def, obj, def.validateUpdate?.(obj, old) ?? def.validate?.(obj) ?? []);
     }

@@ -22,6 +22,11 @@ const specs: FlagSpec[] = [
   { name: 'pod-cidr', type: 'string', help: 'The local node\'s pod CIDR (a /24), or a wider range to take a free /24 from (default 10.244.0.0/16).' },
   { name: 'node-labels', type: 'string', default: '', help: 'Extra labels of the local node, k=v,k2=v2.' },
   { name: 'job-backoff-base', type: 'string', default: '10s', help: 'Base of the Job controller\'s back-off before re-creating failed pods (doubles per failure), e.g. 1s for demos.' },
+  { name: 'node-monitor-period', type: 'string', default: '5s', help: 'How often the node lifecycle controller checks node heartbeats (status and Lease).' },
+  { name: 'node-monitor-grace-period', type: 'string', default: '40s', help: 'How long a node may post no status and renew no Lease before its conditions become Unknown (NotReady) and it is tainted unreachable.' },
+  { name: 'default-not-ready-toleration-seconds', type: 'number', default: 300, help: 'tolerationSeconds of the node.kubernetes.io/not-ready:NoExecute toleration added to every pod that has none.' },
+  { name: 'default-unreachable-toleration-seconds', type: 'number', default: 300, help: 'tolerationSeconds of the node.kubernetes.io/unreachable:NoExecute toleration added to every pod that has none.' },
+  { name: 'terminated-pod-gc-threshold', type: 'number', default: 12500, help: 'Terminated pods kept before the pod garbage collector deletes the oldest (0 or less: keep all).' },
   { name: 'no-node', type: 'boolean', help: 'Run no local node: API server, store and controllers only (add nodes with kubelite agent).' },
   { name: 'help', short: 'h', type: 'boolean', help: 'Help for server.' },
 ];
@@ -54,9 +59,22 @@ export async function serverCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const jobBackoffBaseMs = parseDuration(String(flags['job-backoff-base']), 'job-backoff-base');
+  const nodeMonitorPeriodMs = parseDuration(String(flags['node-monitor-period']), 'node-monitor-period');
+  const nodeMonitorGracePeriodMs = parseDuration(String(flags['node-monitor-grace-period']), 'node-monitor-grace-period');
+  if (nodeMonitorPeriodMs <= 0) {
+    process.stderr.write(`error: invalid --node-monitor-period "${String(flags['node-monitor-period'])}": must be greater than 0\n`);
+    return 1;
+  }
   const started = Date.now();
   const server = await startServer({
     jobBackoffBaseMs,
+    nodeMonitorPeriodMs,
+    nodeMonitorGracePeriodMs,
+    terminatedPodGcThreshold: Number(flags['terminated-pod-gc-threshold']),
+    defaultTolerationSeconds: {
+      notReadySeconds: Number(flags['default-not-ready-toleration-seconds']),
+      unreachableSeconds: Number(flags['default-unreachable-toleration-seconds']),
+    },
     dataDir: (flags['data-dir'] as string | undefined) ?? defaultDataDir(),
     port: Number(flags.port),
     bindAddress: String(flags['bind-address']),

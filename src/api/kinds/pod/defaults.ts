@@ -1,15 +1,13 @@
 // Pod defaulting, the admission plugins that shape every created pod, and the create/update strategy
-// (pkg/apis/core/v1/defaults.go; plugin/pkg/admission/{serviceaccount,priority,defaulttolerationseconds};
+// (pkg/apis/core/v1/defaults.go; plugin/pkg/admission/{serviceaccount,priority};
 // pkg/registry/core/pod/strategy.go).
-import type { Container, Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1.js';
+import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../object.js';
 import { defaultPod } from '../../validation/pod-defaults.js';
 import { quantityValue } from '../../validation/quantity.js';
 
 export type PodObject = KObject & Pod & { spec: PodSpec };
 
-/** As DefaultTolerationSeconds admission: pods ride out a NotReady/Unreachable node for 5 minutes. */
-const DEFAULT_TOLERATION_SECONDS = 300;
 /** Built-in priority classes (pkg/apis/scheduling SystemPriorityClasses). */
 const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
 
@@ -17,22 +15,15 @@ export function defaultPodObject(obj: KObject): void {
   defaultPod(obj as PodObject);
 }
 
-function addDefaultTolerations(spec: PodSpec): void {
-  const tolerates = (key: string) => (spec.tolerations ?? []).some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
-  const extra: Toleration[] = [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tolerates(key)) extra.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
-  }
-  if (extra.length) spec.tolerations = [...(spec.tolerations ?? []), ...extra];
-}
-
-/** What mutating admission does to a new pod (no token volume: kubelite does not mount API credentials). */
+/**
+ * What mutating admission does to a new pod (no token volume: kubelite does not mount API credentials);
+ * DefaultTolerationSeconds runs in the registry (apiserver/admission), as its seconds are server flags.
+ */
 export function admitPod(spec: PodSpec): void {
   if (!spec.serviceAccountName) spec.serviceAccountName = 'default';
   spec.serviceAccount = spec.serviceAccountName;
   spec.priority ??= SYSTEM_PRIORITIES[spec.priorityClassName ?? ''] ?? 0;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  addDefaultTolerations(spec);
 }
 
 const QOS_RESOURCES = ['cpu', 'memory'];

@@ -26,10 +26,8 @@ test('create: status is Pending with the QoS class; admission defaults as in gol
   assert.equal(spec.priority, 0);
   assert.equal(spec.preemptionPolicy, 'PreemptLowerPriority');
   assert.equal(spec.enableServiceLinks, true);
-  assert.deepEqual(spec.tolerations, [
-    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  ]);
+  // DefaultTolerationSeconds runs in the registry (apiserver/admission/default-toleration-seconds.ts).
+  assert.equal(spec.tolerations, undefined);
 });
 
 const qos = [
