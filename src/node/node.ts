@@ -35,6 +35,8 @@ export interface NodeOptions {
   clock: Clock;
   log: (msg: string) => void;
   backoffBaseMs?: number;
+  /** kubelet's --node-lease-duration-seconds (40 s; renewed every quarter of it). */
+  leaseDurationSeconds?: number;
 }
 
 export interface RunningNode {
@@ -64,7 +66,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     ...(simulated ? { capacity: o.capacity ?? { cpu: '32', memory: '256Gi', pods: '110' } } : hostResources(o.dataDir, o.maxPods)),
   };
   const recorder = new EventRecorder(o.client, { component: 'kubelet', host: o.name }, o.clock, { log: o.log });
-  const agent = new NodeAgent(o.client, cfg, { clock: o.clock, recorder, log: o.log });
+  const agent = new NodeAgent(o.client, cfg, { clock: o.clock, recorder, log: o.log, leaseDurationSeconds: o.leaseDurationSeconds });
   const event = (pod: Parameters<Parameters<typeof probeHooks>[2]>[0], type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) =>
     recorder.event(pod as never, type, reason, message, { fieldPath });
   const kubelet = new Kubelet({

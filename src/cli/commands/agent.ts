@@ -25,6 +25,7 @@ const specs: FlagSpec[] = [
   { name: 'pod-cidr', type: 'string', help: 'Pod range: for one node a /24 (or narrower) is its own CIDR; a wider range (default 10.244.0.0/16) is carved into per-node blocks not held by other Nodes.' },
   { name: 'max-pods', type: 'number', default: 110, help: 'Pods a process node runs at most (kubelet\'s --max-pods); over 253 its pod CIDR block widens (/23 for 500).' },
   { name: 'capacity', type: 'string', default: 'cpu=32,memory=256Gi,pods=110', help: 'Capacity of each simulated node, as KWOK defaults.' },
+  { name: 'node-lease-duration-seconds', type: 'number', default: 40, help: 'Duration of the node\'s Lease in kube-node-lease (kubelet\'s flag); it is renewed every quarter of it. Keep it at most the server\'s --node-monitor-grace-period.' },
   { name: 'kubelet-port', type: 'number', default: 0, help: 'Port of the kubelet server reported in Node.status.daemonEndpoints.' },
   { name: 'data-dir', type: 'string', help: 'Directory for pod logs and volumes (default ~/.kubelite/agents/<name>).' },
   { name: 'help', short: 'h', type: 'boolean', help: 'Help for agent.' },
@@ -86,6 +87,8 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const access = loadKubeconfig({ path: flags.kubeconfig as string | undefined });
   const client = new HttpClient(access);
   const maxPods = Number(flags['max-pods']);
+  const leaseDurationSeconds = Number(flags['node-lease-duration-seconds']);
+  if (!Number.isInteger(leaseDurationSeconds) || leaseDurationSeconds < 1) throw new FlagError(`invalid --node-lease-duration-seconds ${flags['node-lease-duration-seconds']}: must be a positive integer`);
   if (!Number.isInteger(maxPods) || maxPods < 1) throw new FlagError(`invalid --max-pods ${flags['max-pods']}: must be a positive integer`);
   const plan = planPodCidrs(nodeNames(name, count), await listNodes(client), flags['pod-cidr'] as string | undefined, runtimeName === 'process' ? maxPods : undefined);
   const version = kubeliteVersion();
@@ -108,7 +111,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     }
     const node = await startNode({
       client, name: p.name, runtime: runtimeName, podCIDR: p.podCIDR, dataDir: nodeDir, labels,
-      capacity: simCapacity, maxPods, kubeletPort, version, clock: realClock, log,
+      capacity: simCapacity, maxPods, kubeletPort, version, clock: realClock, log, leaseDurationSeconds,
     });
     deferred.target = node.kubelet;
     hosted.push({ node, server });

@@ -10,6 +10,9 @@ export const LEASE_NAMESPACE = 'kube-node-lease';
 export const LEASE_DURATION_SECONDS = 40; // kubelet's --node-lease-duration-seconds default
 export const LEASE_RENEW_INTERVAL_MS = 10_000; // 0.25 × the duration, as the kubelet computes it
 
+/** The kubelet renews every 0.25 × --node-lease-duration-seconds (kubelet.go nodeLeaseRenewIntervalFraction). */
+export const leaseRenewIntervalMs = (durationSeconds: number) => durationSeconds * 250;
+
 const MAX_RETRIES = 5; // as the lease controller's maxUpdateRetries
 
 interface LeaseSpec { holderIdentity?: string; leaseDurationSeconds?: number; renewTime?: string; acquireTime?: string }
@@ -18,7 +21,7 @@ export type LeaseObject = KObject & { spec?: LeaseSpec };
 export class NodeLease {
   private lease?: LeaseObject;
 
-  constructor(private readonly client: ApiClient, readonly nodeName: string, private readonly clock: Clock) {}
+  constructor(private readonly client: ApiClient, readonly nodeName: string, private readonly clock: Clock, private readonly durationSeconds = LEASE_DURATION_SECONDS) {}
 
   /** The lease as last written. */
   get current(): LeaseObject | undefined { return this.lease; }
@@ -38,7 +41,7 @@ export class NodeLease {
         const fresh: LeaseObject = {
           apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
           metadata: { name: this.nodeName, namespace: LEASE_NAMESPACE, ownerReferences: ownerRefs(this.nodeName, nodeUid) },
-          spec: { holderIdentity: this.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: now },
+          spec: { holderIdentity: this.nodeName, leaseDurationSeconds: this.durationSeconds, renewTime: now },
         };
         this.lease = (await this.client.create(def, fresh)) as LeaseObject;
         return this.lease;
@@ -47,7 +50,7 @@ export class NodeLease {
     const next: LeaseObject = {
       ...this.lease,
       metadata: { ...this.lease.metadata, ownerReferences: this.lease.metadata.ownerReferences?.length ? this.lease.metadata.ownerReferences : ownerRefs(this.nodeName, nodeUid) },
-      spec: { ...this.lease.spec, holderIdentity: this.nodeName, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: now },
+      spec: { ...this.lease.spec, holderIdentity: this.nodeName, leaseDurationSeconds: this.durationSeconds, renewTime: now },
     };
     try {
       this.lease = (await this.client.update(def, next)) as LeaseObject;

@@ -7,7 +7,7 @@ import type { NodeStatus } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
 import { isConflict, isNotFound, type ApiClient } from '../../client/api-client.js';
 import type { Clock } from '../../util/clock.js';
-import { LEASE_RENEW_INTERVAL_MS, NodeLease } from './lease.js';
+import { LEASE_DURATION_SECONDS, leaseRenewIntervalMs, NodeLease } from './lease.js';
 import { registerNode } from './node-registration.js';
 import { CONDITION_EVENTS, nodeStatus, type NodeConfig, type NodeObject } from './node-status.js';
 
@@ -23,6 +23,8 @@ export interface NodeAgentOptions {
   clock: Clock;
   recorder?: NodeEventRecorder;
   log?: (msg: string) => void;
+  /** kubelet's --node-lease-duration-seconds (40); the lease is renewed every quarter of it. */
+  leaseDurationSeconds?: number;
 }
 
 export class NodeAgent {
@@ -33,7 +35,7 @@ export class NodeAgent {
   private readonly log: (msg: string) => void;
 
   constructor(private readonly client: ApiClient, readonly config: NodeConfig, private readonly opts: NodeAgentOptions) {
-    this.lease = new NodeLease(client, config.name, opts.clock);
+    this.lease = new NodeLease(client, config.name, opts.clock, opts.leaseDurationSeconds ?? LEASE_DURATION_SECONDS);
     this.log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
   }
 
@@ -62,7 +64,7 @@ export class NodeAgent {
         const tick = () => { fn().catch((e: unknown) => this.log(`node ${this.name}: ${e instanceof Error ? e.message : String(e)}`)); };
         this.timers.push(setTimeout(() => { tick(); this.timers.push(setInterval(tick, ms)); }, Math.floor(Math.random() * ms)));
       };
-      every(LEASE_RENEW_INTERVAL_MS, () => this.renewLease());
+      every(leaseRenewIntervalMs(this.opts.leaseDurationSeconds ?? LEASE_DURATION_SECONDS), () => this.renewLease());
       every(NODE_STATUS_UPDATE_MS, () => this.syncStatus());
     }
     return this.current!;
