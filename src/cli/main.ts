@@ -1,41 +1,92 @@
-// The `kubelite` command: dispatches to a verb.
+// The `kubelite` command: kubectl's verbs (same arguments, same output) plus `server` and `agent`.
+// Each verb's module loads only when that verb runs, so `kubelite get pods` imports nothing else.
 import { FlagError } from './flags.js';
-import { serverCommand } from './commands/server.js';
+import { suggestionsFor } from './core/suggest.js';
 
-const usage = `kubelite runs Kubernetes workloads on one machine.
+type Run = (argv: string[]) => Promise<number>;
+interface Entry { group: string; short: string; run: Run; hidden?: boolean }
 
-Basic Commands:
-  server        Run the API server, store and controllers in one process
-  agent         Add nodes (real or simulated) to a running server
-  version       Print the client version
+const BEGINNER = 'Basic Commands (Beginner)';
+const INTERMEDIATE = 'Basic Commands (Intermediate)';
+const DEPLOY = 'Deploy Commands';
+const CLUSTER = 'Cluster Management Commands';
+const TROUBLESHOOTING = 'Troubleshooting and Debugging Commands';
+const ADVANCED = 'Advanced Commands';
+const SETTINGS = 'Settings Commands';
+const OTHER = 'Other Commands';
+const KUBELITE = 'kubelite Commands';
 
-Usage:
-  kubelite [command] [options]
-
-Use "kubelite <command> --help" for more information about a given command.
-`;
-
-type Command = (argv: string[]) => Promise<number>;
-
-const commands: Record<string, Command> = {
-  server: serverCommand,
-  // Loaded on use: the agent's HTTPS client and YAML kubeconfig parser must not slow `server` start-up.
-  agent: async (argv) => (await import('./commands/agent.js')).agentCommand(argv),
-  version: async () => { process.stdout.write('Client Version: v1.33.0+kubelite\n'); return 0; },
+/** A verb defined with core/command.ts, loaded on use. */
+const verb = (load: () => Promise<{ verb: import('./core/command.js').Verb }>): Run => async (argv) => {
+  const [{ runVerb }, mod] = await Promise.all([import('./core/command.js'), load()]);
+  return runVerb(mod.verb, argv);
 };
 
+// The dispatch table: one line per verb, in kubectl's help order within each group.
+const commands: Record<string, Entry> = {
+  create: { group: BEGINNER, short: 'Create a resource from a file or from stdin', run: verb(() => import('./commands/create.js')) },
+  run: { group: BEGINNER, short: 'Run a particular image on the cluster', run: verb(() => import('./commands/run.js')) },
+  explain: { group: INTERMEDIATE, short: 'Get documentation for a resource', run: verb(() => import('./commands/explain.js')) },
+  get: { group: INTERMEDIATE, short: 'Display one or many resources', run: verb(() => import('./commands/get.js')) },
+  edit: { group: INTERMEDIATE, short: 'Edit a resource on the server', run: verb(() => import('./commands/edit.js')) },
+  delete: { group: INTERMEDIATE, short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', run: verb(() => import('./commands/delete.js')) },
+  scale: { group: DEPLOY, short: 'Set a new size for a deployment, replica set, or replication controller', run: verb(() => import('./commands/scale.js')) },
+  'cluster-info': { group: CLUSTER, short: 'Display cluster information', run: verb(() => import('./commands/cluster-info.js')) },
+  describe: { group: TROUBLESHOOTING, short: 'Show details of a specific resource or group of resources', run: verb(() => import('./commands/describe.js')) },
+  apply: { group: ADVANCED, short: 'Apply a configuration to a resource by file name or stdin', run: verb(() => import('./commands/apply.js')) },
+  wait: { group: ADVANCED, short: 'Experimental: Wait for a specific condition on one or many resources', run: verb(() => import('./commands/wait.js')) },
+  label: { group: SETTINGS, short: 'Update the labels on a resource', run: verb(async () => ({ verb: (await import('./commands/label.js')).labelVerb })) },
+  annotate: { group: SETTINGS, short: 'Update the annotations on a resource', run: verb(async () => ({ verb: (await import('./commands/label.js')).annotateVerb })) },
+  completion: { group: SETTINGS, short: 'Output shell completion code for the specified shell (bash or zsh)', run: verb(() => import('./commands/completion.js')) },
+  'api-resources': { group: OTHER, short: 'Print the supported API resources on the server', run: verb(() => import('./commands/api-resources.js')) },
+  config: { group: OTHER, short: 'Modify kubeconfig files', run: verb(() => import('./commands/config.js')) },
+  version: { group: OTHER, short: 'Print the client and server version information', run: verb(() => import('./commands/version.js')) },
+  server: { group: KUBELITE, short: 'Run the API server, store and controllers in one process', run: async (argv) => (await import('./commands/server.js')).serverCommand(argv) },
+  // Loaded on use: the agent's HTTPS client and YAML kubeconfig parser must not slow `server` start-up.
+  agent: { group: KUBELITE, short: 'Add nodes (real or simulated) to a running server', run: async (argv) => (await import('./commands/agent.js')).agentCommand(argv) },
+  __complete: { group: OTHER, short: 'Completion candidates for the shell scripts', hidden: true, run: async (argv) => (await import('./commands/completion.js')).complete(argv, Object.keys(commands)) },
+};
+
+const GROUP_ORDER = [BEGINNER, INTERMEDIATE, DEPLOY, CLUSTER, TROUBLESHOOTING, ADVANCED, SETTINGS, OTHER, KUBELITE];
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length)) + 3;
+  const groups = GROUP_ORDER.map((g) => {
+    const lines = Object.entries(commands).filter(([, e]) => e.group === g && !e.hidden).map(([n, e]) => `  ${n.padEnd(width)}${e.short}`);
+    return lines.length ? `${g}:\n${lines.join('\n')}\n` : '';
+  }).filter(Boolean);
+  return 'kubelite controls a Kubernetes-compatible cluster on this machine: the kubectl verbs, plus a server and nodes.\n\n' +
+    ` Use it wherever a tutorial says kubectl: "kubelite get pods" prints what "kubectl get pods" prints.\n\n` +
+    `${groups.join('\n')}\nUsage:\n  kubelite [flags] [options]\n\nUse "kubelite <command> --help" for more information about a given command.\n`;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [verb, ...rest] = argv;
-  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') { process.stdout.write(usage); return 0; }
-  const cmd = commands[verb];
+  // Global flags may come before the verb (`kubelite -n kube-system get pods`): move them after it.
+  const lead: string[] = [];
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--help' && argv[i] !== '-h') {
+    const a = argv[i]!;
+    lead.push(a);
+    if (!a.includes('=') && ['-n', '--namespace', '--kubeconfig', '--context', '--request-timeout'].includes(a) && i + 1 < argv.length) lead.push(argv[++i]!);
+    i++;
+  }
+  const [verbName, ...rest] = argv.slice(i);
+  if (!verbName || verbName === '--help' || verbName === '-h' || verbName === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  const cmd = commands[verbName];
   if (!cmd) {
-    process.stderr.write(`error: unknown command "${verb}" for "kubelite"\nRun 'kubelite --help' for usage.\n`);
+    const near = suggestionsFor(verbName, Object.keys(commands).filter((n) => !commands[n]!.hidden));
+    // kubectl's text: the suggestions, else cobra's pointer to --help.
+    const tail = near.length ? `\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}\n\n` : `Run 'kubelite --help' for usage.\n`;
+    process.stderr.write(`error: unknown command "${verbName}" for "kubelite"\n${tail}`);
     return 1;
   }
   try {
-    return await cmd(rest);
+    return await cmd.run([...lead, ...rest]);
   } catch (e) {
-    if (e instanceof FlagError) { process.stderr.write(`error: ${e.message}\nSee 'kubelite ${verb} --help' for usage.\n`); return 1; }
+    if (e instanceof FlagError) { process.stderr.write(`error: ${e.message}\nSee 'kubelite ${verbName} --help' for usage.\n`); return 1; }
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }

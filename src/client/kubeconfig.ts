@@ -6,7 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import { parseSimpleYaml } from './simple-yaml.js';
+
+// The full YAML library loads only for kubeconfigs the simple reader declines (CLI start-up time).
+const parse = (text: string): unknown => parseSimpleYaml(text) ?? (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 export interface ClusterAccess {
   server: string;

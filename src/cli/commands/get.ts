@@ -1,0 +1,171 @@
+// kubectl get (k8s.io/kubectl/pkg/cmd/get/get.go): server-side Tables for the human-readable
+// output, plain objects for yaml/json/name/jsonpath/custom-columns, several kinds at once, and
+// --watch over a Table watch.
+import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
+import { bool, list, str, type Flag } from '../core/kflags.js';
+import type { ApiResource } from '../core/resources.js';
+import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
+import { errorMessage } from '../core/errors.js';
+import { printTable, type Table } from '../printers/table.js';
+import { printObjects, parseOutput, type OutputFormat } from '../printers/output.js';
+import { sortOrder } from '../printers/sort.js';
+import { watchTables } from './get-watch.js';
+
+const flags: Flag[] = [
+  { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].' },
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+  { name: 'selector', short: 'l', type: 'string', default: '', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+  { name: 'field-selector', type: 'string', default: '', help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+  { name: 'show-labels', type: 'bool', default: false, help: 'When printing, show all labels as the last column (default hide labels column)' },
+  { name: 'label-columns', short: 'L', type: 'strings', default: [], help: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...' },
+  { name: 'watch', short: 'w', type: 'bool', default: false, help: 'After listing/getting the requested object, watch for changes.' },
+  { name: 'watch-only', type: 'bool', default: false, help: 'Watch for changes to the requested object(s), without listing/getting first.' },
+  { name: 'sort-by', type: 'string', default: '', help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
+  { name: 'no-headers', type: 'bool', default: false, help: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+  { name: 'show-kind', type: 'bool', default: false, help: 'If present, list the resource type for the requested object(s).' },
+  { name: 'ignore-not-found', type: 'bool', default: false, help: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.' },
+  { name: 'show-managed-fields', type: 'bool', default: false, help: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
+  { name: 'raw', type: 'string', default: '', help: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.' },
+  { name: 'chunk-size', type: 'int', default: 500, help: 'Return large lists in chunks rather than all at once. Pass 0 to disable.', hidden: true },
+];
+
+const NO_TYPE = 'You must specify the type of resource to get. Use "kubelite api-resources" for a complete list of supported resources.\n\n' +
+  'error: Required resource not specified.\nUse "kubelite explain <resource>" for a detailed description of that resource (e.g. kubelite explain pods).\n' +
+  "See 'kubelite get -h' for help and examples";
+
+export const verb: Verb = {
+  name: 'get',
+  short: 'Display one or many resources',
+  long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label\nselector and the --selector flag. If the desired resource type is namespaced you will only see results in the current\nnamespace if you don\'t specify any namespace.\n\n By specifying the output as \'template\' and providing a Go template as the value of the --template flag, you can filter\nthe attributes of the fetched resources.\n\nUse "kubelite api-resources" for a complete list of supported resources.',
+  usage: 'get [(-o|--output=)json|yaml|name|jsonpath|jsonpath-as-json|custom-columns|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  example: `  # List all pods in ps output format
+  kubectl get pods
+
+  # List all pods in ps output format with more information (such as node name)
+  kubectl get pods -o wide
+
+  # List a single pod in JSON output format
+  kubectl get -o json pod web-pod-13je7
+
+  # List resource information in custom columns
+  kubectl get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image
+
+  # List all replication controllers and services together in ps output format
+  kubectl get rc,services
+
+  # List one or more resources by their type and names
+  kubectl get rc/web service/frontend pods/web-pod-13je7`,
+  flags,
+  run,
+};
+
+const noneFound = (cli: Cli, targets: Target[], allNs: boolean) => {
+  const ns = cli.context().namespace;
+  cli.err(allNs || targets.every((t) => !t.resource.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+};
+
+async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
+  const raw = str(p, 'raw');
+  if (raw) {
+    const res = await cli.context().transport.open({ method: 'GET', path: raw });
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if ((res.statusCode ?? 0) >= 300) throw new ExitError(`Error from server (${res.statusMessage ?? ''}): ${body}`);
+    cli.out(body);
+    return 0;
+  }
+  const format = parseOutput(str(p, 'output'));
+  if (!p.args.length) throw new ExitError(NO_TYPE);
+  const ctx = cli.context();
+  const targets = await resolveTargets(ctx, p.args);
+  const allNs = bool(p, 'all-namespaces');
+  if (allNs && targets.some((t) => t.names.length)) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
+  const listOpts = { labelSelector: str(p, 'selector') || undefined, fieldSelector: str(p, 'field-selector') || undefined, allNamespaces: allNs };
+  const errors: unknown[] = [];
+  const ignoreNotFound = bool(p, 'ignore-not-found');
+  const keep = (e: unknown) => {
+    if (ignoreNotFound && (e as { code?: number }).code === 404) return;
+    errors.push(e);
+  };
+  const sortBy = str(p, 'sort-by');
+  const watching = bool(p, 'watch') || bool(p, 'watch-only');
+
+  if (format.kind === 'table') {
+    const tables: Array<{ target: Target; table: Table }> = [];
+    if (!bool(p, 'watch-only')) {
+      for (const t of targets) {
+        const accept = TABLE_ACCEPT;
+        const includeObject = sortBy ? 'Object' : undefined;
+        if (t.names.length) {
+          let merged: Table | undefined;
+          for (const n of t.names) {
+            try {
+              const one = await getOne<Table>(ctx, t.resource, n, accept, includeObject ? `?includeObject=${includeObject}` : '');
+              if (merged) merged.rows = [...(merged.rows ?? []), ...(one.rows ?? [])];
+              else merged = one;
+            } catch (e) { keep(e); }
+          }
+          if (merged) tables.push({ target: t, table: merged });
+        } else {
+          const pages = await listAll<Table>(ctx, t.resource, { ...listOpts, accept, includeObject });
+          const table = pages[0]!;
+          table.rows = pages.flatMap((pg) => pg.rows ?? []);
+          tables.push({ target: t, table });
+        }
+      }
+    }
+    const withKind = targets.length > 1 || bool(p, 'show-kind');
+    let printed = false;
+    for (const { target, table } of tables) {
+      if (!table.rows?.length) continue;
+      if (sortBy) {
+        const order = sortOrder(table.rows.map((r) => r.object), sortBy);
+        table.rows = order.map((i) => table.rows![i]!);
+      }
+      if (printed) cli.out('\n');
+      cli.out(printTable(table, tableOptions(p, format, target.resource, allNs, withKind)));
+      printed = true;
+    }
+    for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
+    if (!printed && !errors.length && !watching) noneFound(cli, targets, allNs);
+    if (watching) {
+      if (targets.length !== 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found');
+      const t = targets[0]!;
+      const rv = tables[0]?.table.metadata?.resourceVersion;
+      await watchTables(cli, t, { ...listOpts, resourceVersion: rv, headerPrinted: printed, print: (table, header) => printTable(table, { ...tableOptions(p, format, t.resource, allNs, withKind), noHeaders: !header || bool(p, 'no-headers') }) });
+    }
+    return errors.length ? 1 : 0;
+  }
+
+  const objects: KObj[] = [];
+  for (const t of targets) {
+    if (t.names.length) {
+      for (const n of t.names) {
+        try { objects.push(await getOne<KObj>(ctx, t.resource, n)); } catch (e) { keep(e); }
+      }
+    } else {
+      for (const page of await listAll<KList>(ctx, t.resource, listOpts)) objects.push(...itemsOf(t.resource, page));
+    }
+  }
+  const resources = new Map<KObj, ApiResource>();
+  // Objects keep the resource they came from, for -o name.
+  const shown = bool(p, 'show-managed-fields') ? objects : objects.map(withoutManagedFields);
+  objects.forEach((o, i) => resources.set(shown[i]!, targets.find((t) => t.resource.kind === o.kind && (t.resource.group ? `${t.resource.group}/${t.resource.version}` : t.resource.version) === o.apiVersion)?.resource ?? targets[0]!.resource));
+  const sorted = sortBy ? sortOrder(shown, sortBy).map((i) => shown[i]!) : shown;
+  const single = targets.length === 1 && targets[0]!.names.length === 1 && !sortBy;
+  cli.out(printObjects(format, sorted, { single, noHeaders: bool(p, 'no-headers'), nameOf: (o) => `${kindPrefix(resources.get(o)!)}/${o.metadata.name}` }));
+  for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
+  return errors.length ? 1 : 0;
+}
+
+function tableOptions(p: Parameters<Verb['run']>[0], format: OutputFormat, r: ApiResource, allNs: boolean, withKind: boolean) {
+  return {
+    wide: format.kind === 'table' && format.wide,
+    withNamespace: allNs && r.namespaced,
+    kindPrefix: withKind ? kindPrefix(r) : undefined,
+    labelColumns: list(p, 'label-columns'),
+    showLabels: bool(p, 'show-labels'),
+    noHeaders: bool(p, 'no-headers'),
+  };
+}
