@@ -164,4 +164,14 @@ spec:
     assert.notEqual(row[5], '<none>'); // LAST SCHEDULE
     assert.ok((await eventsOf(server, 'every-minute')).includes(`Normal SuccessfulCreate Created job ${name}`));
   });
+
+  test('the scheduled Job completes: SawCompletedJob, active emptied, lastSuccessfulTime set', { todo: jobControllerRunning ? false : 'needs the Job controller in the controller manager' }, async () => {
+    const name = `every-minute-${Math.ceil(everyMinuteCreated / 60_000)}`;
+    await eventually(async () => {
+      assert.ok((await eventsOf(server, 'every-minute')).includes(`Normal SawCompletedJob Saw completed job: ${name}, condition: Complete`));
+      const status = (await json<Obj>(['get', 'cronjob', 'every-minute'])).status as { active?: unknown[]; lastSuccessfulTime?: string };
+      assert.equal(status.active, undefined);
+      assert.ok(status.lastSuccessfulTime);
+    }, jobControllerRunning ? 20_000 : 1_000);
+  });
 });
