@@ -62,6 +62,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The in-process node's Lease duration: the kubelet's 40 s, or the grace period when that is shorter
+ * (`--node-monitor-grace-period 4s` for demos), so this node is never seen as silent while it runs.
+ */
+export function localLeaseDurationSeconds(gracePeriodMs: number | undefined): number {
+  return Math.max(1, Math.min(40, Math.floor((gracePeriodMs ?? 40_000) / 1000)));
+}
+
 /** kubelite's own version, reported as the nodes' container runtime version. */
 export const KUBELITE_VERSION = '0.1.0';
 
@@ -122,6 +130,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       localNode = await startNode({
         client, name: n.name, runtime: n.runtime, podCIDR: plan!.podCIDR, dataDir: join(opts.dataDir, 'node'), imagesDir: opts.dataDir,
         labels: n.labels ?? {}, kubeletPort: 0, version: KUBELITE_VERSION, clock, log, backoffBaseMs: n.backoffBaseMs,
+        leaseDurationSeconds: localLeaseDurationSeconds(opts.nodeMonitorGracePeriodMs),
       });
       nodes.register(n.name, localNode.kubelet);
     }
