@@ -25,7 +25,7 @@ const roots = {
   v1: ['core/v1', ['Pod', 'Node', 'Namespace', 'Event', 'ServiceAccount', 'ReplicationController', 'ConfigMap', 'Secret', 'Service']],
   'events.k8s.io/v1': ['events/v1', ['Event']],
   'batch/v1': ['batch/v1', ['Job', 'CronJob']],
-  'apps/v1': ['apps/v1', ['ReplicaSet', 'DaemonSet']],
+  'apps/v1': ['apps/v1', ['ReplicaSet', 'DaemonSet', 'ControllerRevision']],
   'rbac.authorization.k8s.io/v1': ['rbac/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
   'coordination.k8s.io/v1': ['coordination/v1', ['Lease']],
 };

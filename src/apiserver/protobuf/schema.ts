@@ -7,6 +7,8 @@
 export type FieldRow = readonly [json: string, no: number, type: string, flags: string];
 
 export const messages: Readonly<Record<string, readonly FieldRow[]>> = {
+  'apps.v1.ControllerRevision': [['metadata',1,'meta.v1.ObjectMeta','o'], ['data',2,'runtime.RawExtension','o'], ['revision',3,'int64','']],
+  'apps.v1.ControllerRevisionList': [['metadata',1,'meta.v1.ListMeta','o'], ['items',2,'apps.v1.ControllerRevision','r']],
   'apps.v1.DaemonSet': [['metadata',1,'meta.v1.ObjectMeta','o'], ['spec',2,'apps.v1.DaemonSetSpec','o'], ['status',3,'apps.v1.DaemonSetStatus','o']],
   'apps.v1.DaemonSetCondition': [['type',1,'string',''], ['status',2,'string',''], ['lastTransitionTime',3,'meta.v1.Time','o'], ['reason',4,'string','o'], ['message',5,'string','o']],
   'apps.v1.DaemonSetList': [['metadata',1,'meta.v1.ListMeta','o'], ['items',2,'apps.v1.DaemonSet','r']],
@@ -268,6 +270,8 @@ export const kindMessages: Readonly<Record<string, string>> = {
   'apps/v1/ReplicaSetList': 'apps.v1.ReplicaSetList',
   'apps/v1/DaemonSet': 'apps.v1.DaemonSet',
   'apps/v1/DaemonSetList': 'apps.v1.DaemonSetList',
+  'apps/v1/ControllerRevision': 'apps.v1.ControllerRevision',
+  'apps/v1/ControllerRevisionList': 'apps.v1.ControllerRevisionList',
   'rbac.authorization.k8s.io/v1/Role': 'rbac.v1.Role',
   'rbac.authorization.k8s.io/v1/RoleList': 'rbac.v1.RoleList',
   'rbac.authorization.k8s.io/v1/RoleBinding': 'rbac.v1.RoleBinding',

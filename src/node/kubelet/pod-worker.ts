@@ -49,7 +49,19 @@ export class PodWorker {
   get podSandbox(): Sandbox | undefined { return this.sandbox; }
   record(name: string): ContainerRecord | undefined { return this.records.get(name); }
 
-  update(pod: Pod): void { this.pod = pod; this.kick(); }
+  update(pod: Pod): void {
+    this.pod = pod;
+    // A second delete with a shorter grace period cuts a running termination short (kubelet's
+    // podWorkers pass the new grace to killPod; the runtime's stop timer is re-armed).
+    if (this.killingWithMs !== undefined && this.graceMs() < this.killingWithMs) {
+      this.killingWithMs = this.graceMs();
+      for (const r of this.records.values()) void r.current?.running.stop(this.killingWithMs).catch(() => undefined);
+    }
+    this.kick();
+  }
+
+  /** The grace period of the kill in progress, if any. */
+  private killingWithMs?: number;
 
   /** Queues a sync after whatever is running. */
   kick(): void {
@@ -264,6 +276,7 @@ export class PodWorker {
   }
 
   private async killAll(graceMs: number): Promise<void> {
+    this.killingWithMs = graceMs;
     const stops: Array<Promise<unknown>> = [];
     for (const c of [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])]) {
       const r = this.records.get(c.name);
@@ -273,6 +286,7 @@ export class PodWorker {
       stops.push(r.current.running.stop(graceMs));
     }
     await Promise.all(stops);
+    this.killingWithMs = undefined;
     // Exits are recorded by watchExit; wait for those callbacks to have run.
     await new Promise((res) => setImmediate(res));
   }
