@@ -4,16 +4,16 @@
 // unreachable nodes for their NoExecute taint (at a per-zone rate, zones.ts); on every node change it
 // keeps the NoSchedule taints in step with the conditions. Evicting pods from NoExecute-tainted nodes
 // is the taint eviction controller's job (taint-eviction.ts).
-import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1.js';
+import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
-import { isConflict, isNotFound, type ApiClient } from '../../client/api-client.js';
+import type { ApiClient } from '../../client/api-client.js';
 import { objectKey, type Informer } from '../../client/informer.js';
 import { WorkQueue, type Timers } from '../../client/workqueue.js';
-import { rfc3339, type Clock } from '../../util/clock.js';
+import type { Clock } from '../../util/clock.js';
 import { readyCondition, tryUpdateNodeHealth, type NodeHealth } from './node-health.js';
-import { notReadyStatus } from './pod-conditions.js';
+import { NodeWrites } from './node-writes.js';
 import {
-  managedNoScheduleTaints, NOT_READY_NO_EXECUTE, swapTaints, taintExists, taintSetDiff, UNREACHABLE_NO_EXECUTE, wantedNoScheduleTaints,
+  managedNoScheduleTaints, NOT_READY_NO_EXECUTE, taintExists, taintSetDiff, UNREACHABLE_NO_EXECUTE, wantedNoScheduleTaints,
 } from './taints.js';
 import { computeZoneState, RateLimitedTimedQueue, TokenBucket, zoneKey, zoneQps, EVICTION_LIMITER_QPS, type ZoneState } from './zones.js';
 
@@ -56,6 +56,7 @@ export class NodeLifecycleController {
   private monitorTimer?: ReturnType<typeof setInterval>;
   private monitoring?: Promise<void>;
   private readonly timing;
+  private readonly writes: NodeWrites;
 
   constructor(
     private readonly client: ApiClient,
@@ -65,6 +66,7 @@ export class NodeLifecycleController {
     private readonly recorder: Recorder,
     private readonly opts: NodeLifecycleOptions,
   ) {
+    this.writes = new NodeWrites(client, nodes, recorder, opts.clock, opts.log);
     this.timing = { monitorGracePeriodMs: opts.monitorGracePeriodMs, startupGracePeriodMs: opts.startupGracePeriodMs ?? DEFAULT_NODE_STARTUP_GRACE_PERIOD_MS };
     const onError = (what: string) => (key: string, err: unknown) => opts.log(`node-lifecycle: ${what} ${key}: ${String(err)}`);
     this.noScheduleQueue = new WorkQueue((name) => this.doNoScheduleTaintingPass(name), { timers: opts.timers, onError: onError('NoSchedule taints of node') });
@@ -152,7 +154,7 @@ export class NodeLifecycleController {
       const becameNotReady = currentReady.status !== 'True' && observedReady.status === 'True';
       if (becameNotReady) this.nodeEvent(node, 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`, 'status');
       if (becameNotReady || (this.nodesToRetry.has(node.metadata.name!) && observedReady.status !== 'True')) {
-        if (!(await this.markPodsNotReady(node.metadata.name!))) { this.nodesToRetry.add(node.metadata.name!); continue; }
+        if (!(await this.writes.markPodsNotReady(node.metadata.name!, this.podsOn(node.metadata.name!)))) { this.nodesToRetry.add(node.metadata.name!); continue; }
       }
       this.nodesToRetry.delete(node.metadata.name!);
     }
@@ -185,11 +187,11 @@ export class NodeLifecycleController {
     switch (observedReady.status) {
       case 'False':
         // Already unreachable: swap at once rather than wait for the rate limiter.
-        if (taintExists(node.spec?.taints, UNREACHABLE_NO_EXECUTE)) await this.swapTaint(node.metadata.name!, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE);
+        if (taintExists(node.spec?.taints, UNREACHABLE_NO_EXECUTE)) await this.writes.swapTaint(node.metadata.name!, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE);
         else this.markNodeForTainting(node, 'False');
         return;
       case 'Unknown':
-        if (taintExists(node.spec?.taints, NOT_READY_NO_EXECUTE)) await this.swapTaint(node.metadata.name!, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE);
+        if (taintExists(node.spec?.taints, NOT_READY_NO_EXECUTE)) await this.writes.swapTaint(node.metadata.name!, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE);
         else this.markNodeForTainting(node, 'Unknown');
         return;
       case 'True':
@@ -207,7 +209,7 @@ export class NodeLifecycleController {
   /** Removes both NoExecute taints and forgets the node's place in the tainting queue. */
   private async markNodeAsReachable(node: NodeObject): Promise<void> {
     try {
-      await this.updateTaints(node.metadata.name!, [], [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE], node);
+      await this.writes.updateTaints(node.metadata.name!, [], [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE], node);
     } catch (e) {
       this.opts.log(`node-lifecycle: removing taints from node ${node.metadata.name}: ${String(e)}`);
       return;
@@ -224,38 +226,10 @@ export class NodeLifecycleController {
         const ready = readyCondition(node.status);
         if (!ready) return { ok: false, retryAfterMs: NOT_FOUND_RETRY_MS };
         // Unreachable and not-ready mirror the one Ready condition, so they exclude each other.
-        if (ready.status === 'False') return { ok: await this.swapTaint(name, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE) };
-        if (ready.status === 'Unknown') return { ok: await this.swapTaint(name, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE) };
+        if (ready.status === 'False') return { ok: await this.writes.swapTaint(name, NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE) };
+        if (ready.status === 'Unknown') return { ok: await this.writes.swapTaint(name, UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE) };
         return { ok: true }; // Ready again meanwhile: no taint
       });
-    }
-  }
-
-  /** SwapNodeControllerTaint: adds the taint stamped with now, removes its opposite; false on failure. */
-  private async swapTaint(name: string, add: Taint, remove: Taint): Promise<boolean> {
-    try {
-      await this.updateTaints(name, [{ ...add, timeAdded: rfc3339(this.now()) }], [remove]);
-      return true;
-    } catch (e) {
-      this.opts.log(`node-lifecycle: tainting node ${name}: ${String(e)}`);
-      return false;
-    }
-  }
-
-  /** AddOrUpdateTaintOnNode + RemoveTaintOffNode as one read-modify-write; no write when nothing changes. */
-  private async updateTaints(name: string, add: Taint[], remove: Taint[], cached?: NodeObject): Promise<void> {
-    const node = cached ?? this.nodes.get(name);
-    if (node && !swapTaints(node.spec?.taints, add, remove)) return;
-    const def = this.client.kind('', 'Node');
-    try {
-      await this.client.mutate(def, undefined, name, (cur) => {
-        const n = cur as NodeObject;
-        const next = swapTaints(n.spec?.taints, add, remove);
-        if (!next) return cur;
-        return { ...n, spec: { ...n.spec, taints: next.length ? next : undefined } } as NodeObject;
-      });
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
     }
   }
 
@@ -264,28 +238,7 @@ export class NodeLifecycleController {
     const node = this.nodes.get(name);
     if (!node) return;
     const { add, remove } = taintSetDiff(wantedNoScheduleTaints(node), managedNoScheduleTaints(node));
-    if (add.length || remove.length) await this.updateTaints(name, add, remove);
-  }
-
-  /** MarkPodsNotReady for the node's pods; false when a write failed (the node is retried next pass). */
-  private async markPodsNotReady(nodeName: string, pods = this.podsOn(nodeName)): Promise<boolean> {
-    const def = this.client.kind('', 'Pod');
-    let ok = true;
-    for (const pod of pods) {
-      if (pod.spec?.nodeName !== nodeName) continue;
-      const status = notReadyStatus(pod.status, this.now());
-      if (!status) continue;
-      try {
-        await this.client.updateStatus(def, { ...pod, status });
-      } catch (e) {
-        if (isNotFound(e)) continue;
-        if (!isConflict(e)) this.opts.log(`node-lifecycle: marking pod ${objectKey(pod)} not ready: ${String(e)}`);
-        ok = false;
-        continue;
-      }
-      this.recorder.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
-    }
-    return ok;
+    if (add.length || remove.length) await this.writes.updateTaints(name, add, remove);
   }
 
   /** processPod: a pod newly bound to a node that is not Ready is marked not ready at once. */
@@ -297,7 +250,7 @@ export class NodeLifecycleController {
     if (!health || !this.nodes.get(nodeName)) return;
     const ready = readyCondition(health.status);
     if (!ready || ready.status === 'True') return;
-    if (!(await this.markPodsNotReady(nodeName, [pod]))) throw new Error(`pod ${key} not marked not ready`);
+    if (!(await this.writes.markPodsNotReady(nodeName, [pod]))) throw new Error(`pod ${key} not marked not ready`);
   }
 
   /**
