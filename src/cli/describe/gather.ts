@@ -4,12 +4,13 @@
 import type { DaemonSet, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.js';
 import type { Lease } from 'kubernetes-types/coordination/v1.js';
-import type { Event, Node, Pod, ReplicationController } from 'kubernetes-types/core/v1.js';
+import type { ConfigMap, Event, Namespace, Node, Pod, ReplicationController, Secret, Service, ServiceAccount } from 'kubernetes-types/core/v1.js';
 import { StatusError } from '../../api/errors.js';
 import { escapeValue } from '../../api/meta/field-selector.js';
 import { formatLabels, labelSelectorAsSelector, selectorToString } from '../../api/meta/label-selector.js';
 import type { Transport } from '../../client/http-transport.js';
 import type { ApiResource } from '../core/resources.js';
+import { describeConfigMap, describeNamespace, describeSecret, describeService, describeServiceAccount } from './core-objects.js';
 import { describeCronJob } from './cronjob.js';
 import { describeGeneric } from './generic.js';
 import { describeJob } from './job.js';
@@ -79,6 +80,15 @@ export async function describeObject(t: Transport, r: ApiResource, obj: Record<s
       return describeDaemonSet(ds, pods, await events('DaemonSet'), now());
     }
     case '/Node': return describeNodeWithRelated(t, obj as Node, s, now);
+    case '/Namespace': return describeNamespace(obj as Namespace);
+    case '/Service': return describeService(obj as Service, await events('Service'), now());
+    case '/ServiceAccount': {
+      // Errors are tolerated: the account is still described, without "(not found)" marks.
+      const secrets = await listAll<Secret>(t, `/api/v1/namespaces/${encodeURIComponent(ns)}/secrets`, {}, s.chunkSize).catch(() => undefined);
+      return describeServiceAccount(obj as ServiceAccount, secrets, await events('ServiceAccount'), now());
+    }
+    case '/Secret': return describeSecret(obj as Secret);
+    case '/ConfigMap': return describeConfigMap(obj as ConfigMap, await events('ConfigMap'), now());
     default: return describeGeneric(obj, await events(r.kind), now());
   }
 }
