@@ -6,6 +6,7 @@ import { MemoryStore } from '../../store/memory/memory-store.js';
 import { FakeClock } from '../../util/clock.js';
 import { deleteObject } from './deletion.js';
 import { decodeKV, rawListItem, Registry } from './registry.js';
+import type { StatusError } from '../../api/errors.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const kind = (k: string) => allKinds.find((d) => d.kind === k && (d.group === '' || k !== 'Event'))!;
@@ -146,4 +147,32 @@ test('a stored value spliced into a list item equals the decoded object without 
   const { apiVersion: _a, kind: _k, ...want } = decodeKV(kv!, rc);
   assert.deepEqual(JSON.parse(rawListItem(rc, kv!)!), want);
   assert.equal(rawListItem(rc, { ...kv!, value: '{"kind":"x"}' }), undefined);
+});
+
+test('a write that empties a metadata collection drops the key, as Go omitempty does', async () => {
+  const clock = new FakeClock(Date.parse('2026-01-01T00:00:00Z'));
+  const nsDef = allKinds.find((k) => k.kind === 'Namespace')!;
+  const reg = new Registry(new MemoryStore(), clock, nsDef);
+  await reg.create(nsDef, undefined, { metadata: { name: 'default' } });
+  const cmDef = allKinds.find((k) => k.kind === 'ConfigMap')!;
+  const created = await reg.create(cmDef, 'default', { metadata: { name: 'a', labels: { x: 'y' }, ownerReferences: [], finalizers: [], annotations: {} } });
+  assert.deepEqual(Object.keys(created.metadata).filter((k) => ['labels', 'ownerReferences', 'finalizers', 'annotations'].includes(k)), ['labels']);
+  const updated = await reg.update(cmDef, 'default', 'a', { ...created, metadata: { ...created.metadata, labels: {} } });
+  assert.equal('labels' in updated.metadata, false);
+  assert.equal('labels' in (await reg.get(cmDef, 'default', 'a')).metadata, false);
+});
+
+test('creating in a terminating namespace is Forbidden with the NamespaceTerminating cause', async () => {
+  const clock = new FakeClock(Date.parse('2026-01-01T00:00:00Z'));
+  const nsDef = allKinds.find((k) => k.kind === 'Namespace')!;
+  const reg = new Registry(new MemoryStore(), clock, nsDef);
+  await reg.create(nsDef, undefined, { metadata: { name: 'going' } });
+  await deleteObject(reg, nsDef, undefined, 'going'); // the namespace's finalizer keeps it, terminating
+  const podDef = allKinds.find((k) => k.kind === 'Pod')!;
+  await assert.rejects(reg.create(podDef, 'going', { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }] } }), (e: unknown) => {
+    const s = (e as StatusError).toStatus();
+    assert.equal(s.message, 'pods "p" is forbidden: unable to create new content in namespace going because it is being terminated');
+    assert.deepEqual(s.details?.causes, [{ reason: 'NamespaceTerminating', message: 'namespace going is being terminated', field: 'metadata.namespace' }]);
+    return true;
+  });
 });

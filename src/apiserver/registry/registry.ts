@@ -26,11 +26,26 @@ export function decodeKV(kv: KeyValue, def?: KindDef): KObject {
   return def?.storedAs ? def.storedAs.fromStorage(obj) : obj;
 }
 
+const OMITEMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields'] as const;
+
+/**
+ * ObjectMeta's collections are `omitempty` in Go: a write that empties one (a released pod's last owner
+ * reference, a removed finalizer) leaves no `[]` or `{}` behind, as a real server's answers show.
+ */
+function dropEmptyMetadata(meta: KObject['metadata']): void {
+  const m = meta as Record<string, unknown>;
+  for (const k of OMITEMPTY_META) {
+    const v = m[k];
+    if (v !== undefined && (v === null || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0))) delete m[k];
+  }
+}
+
 /**
  * Stored JSON always begins `{"apiVersion":…,"kind":…,"metadata":{`, so a plain list can be answered
  * by splicing stored values (see rawListItem) instead of parsing and re-serialising each object.
  */
 function encode(def: KindDef, obj: KObject): string {
+  dropEmptyMetadata(obj.metadata);
   const stored = def.storedAs ? def.storedAs.toStorage(obj) : obj;
   const { resourceVersion: _rv, ...meta } = stored.metadata;
   const { apiVersion, kind, metadata: _m, ...rest } = stored;
@@ -91,7 +106,7 @@ export class Registry {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       }
       meta.namespace = meta.namespace || namespace || 'default';
-      await this.checkNamespaceAcceptsCreates(meta.namespace);
+      await this.checkNamespaceAcceptsCreates(meta.namespace, def, meta.name ?? '');
     } else {
       delete meta.namespace;
     }
@@ -269,12 +284,16 @@ export class Registry {
     if (errs.length) throw invalid(def, obj.metadata.name ?? '', errs);
   }
 
-  private async checkNamespaceAcceptsCreates(namespace: string): Promise<void> {
+  /** The NamespaceLifecycle admission plugin: nothing new in a namespace that is being deleted. */
+  private async checkNamespaceAcceptsCreates(namespace: string, def: KindDef, name: string): Promise<void> {
     const kv = await this.store.get(objectKey(this.namespaceDef, undefined, namespace));
     if (!kv) throw notFound({ group: '', resource: 'namespaces' }, namespace);
     const ns = decodeKV(kv);
     if (ns.metadata.deletionTimestamp) {
-      throw forbidden({ group: '', resource: '' }, '', `unable to create new content in namespace ${namespace} because it is being terminated`);
+      const err = forbidden({ group: def.group, resource: def.plural }, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+      // The cause controllers look for (v1.NamespaceTerminatingCause) to stop retrying quietly.
+      err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
+      throw err;
     }
   }
 }
