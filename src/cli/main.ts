@@ -24,7 +24,7 @@ const verb = (load: () => Promise<{ verb: import('./core/command.js').Verb }>): 
 
 // The dispatch table: one line per verb, in kubectl's help order within each group.
 const commands: Record<string, Entry> = {
-  create: { group: BEGINNER, short: 'Create a resource from a file or from stdin', run: verb(() => import('./commands/create.js')) },
+  create: { group: BEGINNER, short: 'Create a resource from a file or from stdin', run: async (argv) => (await import('./commands/create.js')).createCommand(argv) },
   run: { group: BEGINNER, short: 'Run a particular image on the cluster', run: verb(() => import('./commands/run.js')) },
   explain: { group: INTERMEDIATE, short: 'Get documentation for a resource', run: verb(() => import('./commands/explain.js')) },
   get: { group: INTERMEDIATE, short: 'Display one or many resources', run: verb(() => import('./commands/get.js')) },
@@ -33,6 +33,10 @@ const commands: Record<string, Entry> = {
   scale: { group: DEPLOY, short: 'Set a new size for a deployment, replica set, or replication controller', run: verb(() => import('./commands/scale.js')) },
   'cluster-info': { group: CLUSTER, short: 'Display cluster information', run: verb(() => import('./commands/cluster-info.js')) },
   describe: { group: TROUBLESHOOTING, short: 'Show details of a specific resource or group of resources', run: verb(() => import('./commands/describe.js')) },
+  logs: { group: TROUBLESHOOTING, short: 'Print the logs for a container in a pod', run: verb(() => import('./commands/logs.js')) },
+  attach: { group: TROUBLESHOOTING, short: 'Attach to a running container', run: verb(() => import('./commands/attach.js')) },
+  exec: { group: TROUBLESHOOTING, short: 'Execute a command in a container', run: verb(() => import('./commands/exec.js')) },
+  'port-forward': { group: TROUBLESHOOTING, short: 'Forward one or more local ports to a pod', run: verb(() => import('./commands/port-forward.js')) },
   apply: { group: ADVANCED, short: 'Apply a configuration to a resource by file name or stdin', run: verb(() => import('./commands/apply.js')) },
   wait: { group: ADVANCED, short: 'Experimental: Wait for a specific condition on one or many resources', run: verb(() => import('./commands/wait.js')) },
   label: { group: SETTINGS, short: 'Update the labels on a resource', run: verb(async () => ({ verb: (await import('./commands/label.js')).labelVerb })) },

@@ -16,6 +16,8 @@ export interface Flag {
   help: string;
   /** Not listed in help (kubectl's deprecated or hidden flags). */
   hidden?: boolean;
+  /** pflag's NoOptDefVal: the value when the flag is given without `=value` (--dry-run means client). */
+  noValue?: string;
 }
 
 export type FlagValue = string | number | boolean | string[] | undefined;
@@ -79,6 +81,7 @@ export function parseArgs(argv: string[], specs: Flag[]): ParsedArgs {
       if (!f) throw new FlagError(`unknown flag: --${name}`);
       if (eq > 0) assign(out, f, a.slice(eq + 1), `--${name}`);
       else if (f.type === 'bool') assign(out, f, 'true', `--${name}`);
+      else if (f.noValue !== undefined) assign(out, f, f.noValue, `--${name}`);
       else if (i + 1 < argv.length) assign(out, f, argv[++i]!, `--${name}`);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;

@@ -20,6 +20,6 @@ export function byteOrder(a: string, b: string): number {
 const GO_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /** Go's json.MarshalIndent(v, "", "    ") plus kubectl's newline. */
-export function toGoJson(value: unknown, indent = '    '): string {
-  return JSON.stringify(sortKeys(value), null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c]!) + '\n';
+export function toGoJson(value: unknown, indent = '    ', sorted = true): string {
+  return JSON.stringify(sorted ? sortKeys(value) : value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c]!) + '\n';
 }

@@ -29,13 +29,13 @@ export function parseOutput(o: string): OutputFormat {
   throw new Error(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`);
 }
 
-export interface PrintOptions { single: boolean; noHeaders: boolean; nameOf: (o: KObj) => string }
+export interface PrintOptions { single: boolean; noHeaders: boolean; nameOf: (o: KObj) => string; keepOrder?: boolean }
 
 /** What kubectl prints for these objects; a single named object prints bare, anything else as a List. */
 export function printObjects(f: OutputFormat, objects: KObj[], o: PrintOptions): string {
   const data = o.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
   switch (f.kind) {
-    case 'json': return toGoJson(data);
+    case 'json': return toGoJson(data, '    ', !o.keepOrder);
     case 'yaml': return toGoYaml(data);
     case 'name': return objects.map((x) => o.nameOf(x) + '\n').join('');
     case 'custom-columns': return printCustomColumns(parseCustomColumns(f.spec), objects, o.noHeaders);
