@@ -43,7 +43,7 @@ const commands: Record<string, Entry> = {
   annotate: { group: SETTINGS, short: 'Update the annotations on a resource', run: verb(async () => ({ verb: (await import('./commands/label.js')).annotateVerb })) },
   completion: { group: SETTINGS, short: 'Output shell completion code for the specified shell (bash or zsh)', run: verb(() => import('./commands/completion.js')) },
   'api-resources': { group: OTHER, short: 'Print the supported API resources on the server', run: verb(() => import('./commands/api-resources.js')) },
-  config: { group: OTHER, short: 'Modify kubeconfig files', run: verb(() => import('./commands/config.js')) },
+  config: { group: OTHER, short: 'Modify kubeconfig files', run: async (argv) => (await import('./commands/config.js')).configCommand(argv) },
   version: { group: OTHER, short: 'Print the client and server version information', run: verb(() => import('./commands/version.js')) },
   server: { group: KUBELITE, short: 'Run the API server, store and controllers in one process', run: async (argv) => (await import('./commands/server.js')).serverCommand(argv) },
   // Loaded on use: the agent's HTTPS client and YAML kubeconfig parser must not slow `server` start-up.
