@@ -4,7 +4,7 @@
 // written back to the file that sets current-context, in kubectl's YAML.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ExitError, runVerb, UsageError, type Cli, type Verb } from '../core/command.js';
-import { bool, str, type ParsedArgs } from '../core/kflags.js';
+import { bool, firstPositional, str, type ParsedArgs } from '../core/kflags.js';
 import { kubeconfigFiles } from '../../client/kubeconfig.js';
 import { tabulate } from '../printers/tabwriter.js';
 import { toGoJson } from '../printers/go-json.js';
@@ -154,11 +154,8 @@ export const verb: Verb = {
 };
 
 export async function configCommand(argv: string[]): Promise<number> {
-  const first = argv.find((a) => !a.startsWith('-'));
-  const sub = first ? subVerbs[first] : undefined;
-  if (sub) {
-    const at = argv.indexOf(first!);
-    return runVerb(sub, [...argv.slice(0, at), ...argv.slice(at + 1)]);
-  }
+  const first = firstPositional(argv, Object.values(subVerbs).flatMap((v) => v.flags));
+  const sub = first ? subVerbs[first.word] : undefined;
+  if (sub) return runVerb(sub, [...argv.slice(0, first!.at), ...argv.slice(first!.at + 1)]);
   return runVerb(verb, argv);
 }

@@ -72,11 +72,11 @@ async function run(p: ParsedArgs, cli: Cli): Promise<number> {
       const res = spawnSync('sh', ['-c', `${editorCommand()} "$1"`, 'editor', file], { stdio: 'inherit' });
       if (res.status !== 0) throw new ExitError(`error: there was a problem with the editor "${editorCommand()}"`);
       const edited = stripComments(readFileSync(file, 'utf8'));
-      if (!edited.trim()) { cli.out('Edit cancelled, no changes made.\n'); break; }
+      if (!edited.trim()) { cli.err('Edit cancelled, no changes made.\n'); break; }
       if (edited === stripComments(lastEdit) && errors) {
         throw new ExitError(`error: Edit cancelled, no valid changes were saved.\nA copy of your changes has been stored to "${file}"`);
       }
-      if (edited === stripComments(body)) { cli.out('Edit cancelled, no changes made.\n'); break; }
+      if (edited === stripComments(body)) { cli.err('Edit cancelled, no changes made.\n'); break; }
       const { parse } = await import('yaml');
       let next: KObj;
       try { next = parse(edited) as KObj; } catch (e) {

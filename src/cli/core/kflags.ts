@@ -126,3 +126,17 @@ export function flagsHelp(specs: Flag[]): string {
   };
   return specs.filter((f) => !f.hidden).sort((a, b) => a.name.localeCompare(b.name)).map(show).join('\n\n');
 }
+
+/** The first argument that is not a flag or a flag's value (where a subcommand name sits). */
+export function firstPositional(argv: string[], specs: Flag[]): { word: string; at: number } | undefined {
+  const all = [...specs, ...GLOBAL_FLAGS];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (!a.startsWith('-') || a === '-') return { word: a, at: i };
+    if (a.includes('=')) continue;
+    const f = a.startsWith('--') ? all.find((x) => x.name === a.slice(2)) : a.length === 2 ? all.find((x) => x.short === a[1]) : undefined;
+    if (f && f.type !== 'bool' && f.noValue === undefined) i++;
+  }
+  return undefined;
+}
