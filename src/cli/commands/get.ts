@@ -7,6 +7,7 @@ import type { ApiResource } from '../core/resources.js';
 import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
 import { errorMessage } from '../core/errors.js';
 import { printTable, type Table } from '../printers/table.js';
+import { TabWriter } from '../printers/tabwriter.js';
 import { printObjects, parseOutput, type OutputFormat } from '../printers/output.js';
 import { sortOrder } from '../printers/sort.js';
 import { watchTables } from './get-watch.js';
@@ -36,7 +37,7 @@ const NO_TYPE = 'You must specify the type of resource to get. Use "kubelite api
 export const verb: Verb = {
   name: 'get',
   short: 'Display one or many resources',
-  long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label\nselector and the --selector flag. If the desired resource type is namespaced you will only see results in the current\nnamespace if you don\'t specify any namespace.\n\n By specifying the output as \'template\' and providing a Go template as the value of the --template flag, you can filter\nthe attributes of the fetched resources.\n\nUse "kubelite api-resources" for a complete list of supported resources.',
+  long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label\nselector and the --selector flag. If the desired resource type is namespaced you will only see results in the current\nnamespace if you don\'t specify any namespace.\n\nUse "kubelite api-resources" for a complete list of supported resources.',
   usage: 'get [(-o|--output=)json|yaml|name|jsonpath|jsonpath-as-json|custom-columns|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   example: `  # List all pods in ps output format
   kubectl get pods
@@ -93,7 +94,9 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
 
   if (format.kind === 'table') {
     const tables: Array<{ target: Target; table: Table }> = [];
-    if (!bool(p, 'watch-only')) {
+    const watchOnly = bool(p, 'watch-only');
+    {
+      // --watch-only still lists (for the resourceVersion to watch from) but prints nothing of it.
       for (const t of targets) {
         const accept = TABLE_ACCEPT;
         const includeObject = sortBy ? 'Object' : undefined;
@@ -116,15 +119,16 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       }
     }
     const withKind = targets.length > 1 || bool(p, 'show-kind');
+    const writer = new TabWriter(); // kept for --watch: its rows line up with the list's columns
     let printed = false;
     for (const { target, table } of tables) {
-      if (!table.rows?.length) continue;
+      if (!table.rows?.length || watchOnly) continue;
       if (sortBy) {
         const order = sortOrder(table.rows.map((r) => r.object), sortBy);
         table.rows = order.map((i) => table.rows![i]!);
       }
       if (printed) cli.out('\n');
-      cli.out(printTable(table, tableOptions(p, format, target.resource, allNs, withKind)));
+      cli.out(printTable(table, tableOptions(p, format, target.resource, allNs, withKind), writer));
       printed = true;
     }
     for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
@@ -133,7 +137,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       if (targets.length !== 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found');
       const t = targets[0]!;
       const rv = tables[0]?.table.metadata?.resourceVersion;
-      await watchTables(cli, t, { ...listOpts, resourceVersion: rv, headerPrinted: printed, print: (table, header) => printTable(table, { ...tableOptions(p, format, t.resource, allNs, withKind), noHeaders: !header || bool(p, 'no-headers') }) });
+      await watchTables(cli, t, { ...listOpts, resourceVersion: rv, headerPrinted: printed, print: (table, header) => printTable(table, { ...tableOptions(p, format, t.resource, allNs, withKind), noHeaders: !header || bool(p, 'no-headers') }, writer) });
     }
     return errors.length ? 1 : 0;
   }

@@ -2,7 +2,7 @@
 // printers/tableprinter.go): upper-cased headers, priority-0 columns unless wide, a NAMESPACE
 // column first for --all-namespaces, `kind.group/name` when several kinds are printed, label
 // columns (-L) and LABELS (--show-labels) last, cells cut at their first line break with "...".
-import { tabulate } from './tabwriter.js';
+import { TabWriter } from './tabwriter.js';
 
 export interface TableColumn { name: string; type: string; format: string; description?: string; priority: number }
 export interface TableRow { cells: unknown[]; object?: { metadata?: { name?: string; namespace?: string; labels?: Record<string, string> } } | null }
@@ -57,6 +57,7 @@ export function tableRows(table: Table, columns: TableColumn[], o: TableOptions)
   return out;
 }
 
-export function printTable(table: Table, o: TableOptions): string {
-  return tabulate(tableRows(table, table.columnDefinitions ?? [], o));
+/** The table's text; pass the same writer to later tables (watch events) to keep their columns aligned. */
+export function printTable(table: Table, o: TableOptions, writer = new TabWriter()): string {
+  return writer.format(tableRows(table, table.columnDefinitions ?? [], o));
 }
