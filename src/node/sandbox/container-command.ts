@@ -9,7 +9,7 @@
 // - C exits: the PID namespace dies with it; P's `wait` returns C's status (128+n for a signal, so an OOM
 //   kill is 137) and P exits with it. (unshare --fork would do the waiting, but util-linux 2.38's unshare
 //   exits 1, not by signal, when its child is SIGKILLed.)
-// - Stop: the runtime signals P's process group. P ignores TERM/INT/HUP (it must outlive C to report its
+// - Stop: the runtime sends SIGTERM to C alone (then SIGKILL to P's process group). P ignores TERM/INT/HUP (it must outlive C to report its
 //   status); C gets the signal, which as a PID 1 it only sees if it handles it (as in Docker/Kubernetes,
 //   a PID 1 without a SIGTERM handler waits for the SIGKILL after the grace period).
 // C's INNER script mounts /proc for the new PID namespace, sets the hostname, joins the cgroups (so the

@@ -1,6 +1,6 @@
 // One container instance as the runtime hands it to the kubelet: its exit (from the supervisor's exit
-// file, with the OOM verdict of its cgroup), stop (SIGTERM to its process group, SIGKILL after the
-// grace period), and its output carried into the CRI log. Used for containers this agent started and
+// file, with the OOM verdict of its cgroup), stop (SIGTERM to its init, SIGKILL to its process group
+// after the grace period), and its output carried into the CRI log. Used for containers this agent started and
 // for those a previous agent started (adopted), which it watches by polling instead of as a child.
 import { createWriteStream, openSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -78,7 +78,9 @@ export class ContainerHandle implements RunningContainer {
 
   async stop(graceMs: number): Promise<ContainerExit> {
     if (this.done) return this.exited;
-    this.signal('SIGTERM');
+    // As runc's kill: SIGTERM to the container's init only (a shell's children do not get it, and a
+    // PID 1 without a handler ignores it), SIGKILL to everything after the grace period.
+    this.signalInit('SIGTERM');
     const kill = setTimeout(() => this.signal('SIGKILL'), Math.max(0, graceMs));
     try {
       return await this.exited;
@@ -102,12 +104,21 @@ export class ContainerHandle implements RunningContainer {
     try { process.kill(-this.record.pid, sig); } catch { /* already gone */ }
   }
 
+  private signalInit(sig: NodeJS.Signals): void {
+    if (!sameProcessAlive(this.record.pid, this.record.pidStart)) return;
+    const init = this.sandboxes.containerInitPid(this.record.pid) ?? this.record.pid;
+    try { process.kill(init, sig); } catch { /* already gone */ }
+  }
+
   private async finish(): Promise<void> {
     if (this.done) return;
     this.done = true;
     this.detach();
     // A supervisor killed from outside leaves its container to die by parent-death signal; make sure.
     if (!readExitFile(this.files)) this.signal('SIGKILL');
+    // When a container's init ends, nothing of it may stay (its PID namespace takes its processes
+    // along; without one, children left in its process group are killed here, as runc kills the cgroup).
+    try { process.kill(-this.record.pid, 'SIGKILL'); } catch { /* the group is empty */ }
     const recorded = readExitFile(this.files);
     const oomKilled = this.sandboxes.oomKilled(this.record.cgroupName);
     await this.sandboxes.removeCgroup(this.record.cgroupName);

@@ -134,6 +134,23 @@ inMode('namespaces', 'sleep as PID 1 ignores SIGTERM, as in Docker: SIGKILL afte
 });
 
 for (const mode of modes) {
+  inMode(mode, 'stop signals only the init: a shell\'s child does not get SIGTERM, and nothing outlives the container', async (f) => {
+    const tag = `${60 + Math.floor(Math.random() * 1000) / 1000}`;
+    const { sb, c } = await start(f, { argv: ['sh', '-c', `sleep ${tag}; echo after`] });
+    await descendantRuns(c.pid as number, 'sleep');
+    const exit = await c.stop(300);
+    // In a PID namespace the shell is PID 1 and ignores SIGTERM (Docker's behaviour): SIGKILL after the grace.
+    // Without one it dies of SIGTERM. Either way its sleep was never sent SIGTERM and is gone now.
+    assert.deepEqual([exit.exitCode], [mode === 'namespaces' ? 137 : 143]);
+    const left = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+      try { return readFileSync(`/proc/${d}/cmdline`, 'utf8') === `sleep\0${tag}\0`; } catch { return false; }
+    });
+    assert.deepEqual(left, []);
+    await f.runtime.removeSandbox(sb);
+  });
+}
+
+for (const mode of modes) {
   inMode(mode, 'an agent killed with SIGKILL: containers live on, a new runtime recovers them with their exit codes, removeSandbox leaves no process', async (f) => {
     const script = fileURLToPath(new URL('./crashing-agent.fixture.js', import.meta.url));
     const workloads: Workload[] = [{ argv: ['sleep', '60'] }, { argv: ['sh', '-c', 'sleep 0.3; exit 7'] }];
