@@ -123,6 +123,9 @@ interface Step { args: string[]; input?: string; env?: Record<string, string> }
 /** The script. Paths are relative to the manifests' directory (`@/` prefix). */
 const SCRIPT: Step[] = [
   { args: ['version', '--client'] },
+  { args: ['version'] },
+  { args: ['cluster-info'] },
+  { args: ['config', 'view'] },
   { args: ['api-resources'] },
   { args: ['api-resources', '--namespaced=false', '-o', 'wide'] },
   { args: ['get', 'pods'] },
@@ -183,6 +186,9 @@ const SCRIPT: Step[] = [
   { args: ['create', 'namespace', 'sandbox'] },
   { args: ['create', 'configmap', 'literal', '--from-literal=a=1', '--from-literal=b=two', '-o', 'yaml', '--dry-run=client'] },
   { args: ['get', 'cj'] },
+  { args: ['create', 'job', 'from-tick', '--from=cronjob/tick', '--dry-run=client', '-o', 'yaml'] },
+  { args: ['create', 'job', 'from-tick', '--from=cronjob/tick'] },
+  { args: ['get', 'job', 'from-tick', '-o', 'jsonpath={.metadata.annotations}{" "}{.metadata.ownerReferences[0].kind}'] },
   { args: ['explain', 'pod.spec.restartPolicy'] },
   { args: ['explain', 'job.spec', '--recursive'] },
   { args: ['explain', 'cronjob'] },
