@@ -72,7 +72,7 @@ export const verb: Verb = {
 
 async function describeRun(p: ParsedArgs, cli: Cli): Promise<number> {
   if (p.args.length === 0) {
-    cli.err('error: You must specify the type of resource to describe. Use "kubelite api-resources" for a complete list of supported resources.\n\n');
+    cli.err('error: You must specify the type of resource to describe. Use "kubelite api-resources" for a complete list of supported resources.\n');
     return 1;
   }
   const ctx = cli.context();
