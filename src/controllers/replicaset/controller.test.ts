@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { KObject } from '../../api/object.js';
 import { FakeClock } from '../../util/clock.js';
 import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaKind } from './conversion.js';
-import { addPodIndexes, ReplicaSetEngine, type PodObject } from './controller.js';
+import { addPodIndexes, POD_EVENT_BATCH_MS, ReplicaSetEngine, type PodObject } from './controller.js';
 import { FakeApi, informers, ManualTimers, pod, ready, RecordingControl, replicaSet, replicationController, RS_UID, T0 } from './testing.js';
 
 async function world(owner: KObject, pods: PodObject[], kind: ReplicaKind = REPLICA_SET) {
@@ -115,11 +115,22 @@ test('a ReplicaSet only claims pods: an RC engine ignores pods a ReplicaSet cont
   assert.deepEqual(control.calls, ['create']);
 });
 
-test('a pod turning ready is looked at again after minReadySeconds + 1 s', async () => {
+test('a pod turning ready is looked at after the batch period, and that sync asks for another after minReadySeconds', async () => {
   const p = pod('a', { readySince: 0, notReady: true });
   const { api, timers, engine } = await world(replicaSet({ replicas: 1, minReadySeconds: 10 }), [p]);
-  api.emit('Pod', 'MODIFIED', { ...ready('a'), metadata: { ...p.metadata, resourceVersion: '2' } });
-  assert.ok(timers.delays.includes(11_000), JSON.stringify(timers.delays));
+  api.emit('Pod', 'MODIFIED', { ...ready('a', { readySince: 60 }), metadata: { ...p.metadata, resourceVersion: '2' } }); // ready just now
+  assert.ok(timers.delays.includes(POD_EVENT_BATCH_MS), JSON.stringify(timers.delays));
+  assert.equal(await engine.sync('default/kubia'), 10_000); // ready, not yet available: requeueAfter minReadySeconds
+  await settle(engine);
+});
+
+test('a status-only pod change is batched; a deletion that meets the expectations syncs at once', async () => {
+  const a = ready('a', { created: -600, readySince: -600 });
+  const { api, timers, engine } = await world(replicaSet({ replicas: 1, status: { replicas: 1, fullyLabeledReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 1 } }), [a]);
+  api.emit('Pod', 'MODIFIED', { ...a, metadata: { ...a.metadata, resourceVersion: '2', annotations: { x: 'y' } } });
+  assert.deepEqual([timers.delays, engine.queue.length], [[POD_EVENT_BATCH_MS], 0]);
+  api.emit('Pod', 'DELETED', a);
+  assert.equal(engine.queue.length, 1);
   await settle(engine);
 });
 

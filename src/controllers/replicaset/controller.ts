@@ -29,6 +29,13 @@ export function addPodIndexes(pods: Informer<PodObject>): void {
 }
 
 const OWNERS_BY_NAMESPACE = 'namespace';
+/**
+ * A sync reads every pod of its owner (claims, status): with thousands of pods, syncing on each pod
+ * status change would keep the event loop the API server shares busy. Pod changes that cannot alter
+ * what to create or delete are batched this long, as the Job controller's syncJobBatchPeriod does;
+ * creations and deletions that complete an owner's expectations sync it at once.
+ */
+export const POD_EVENT_BATCH_MS = 500;
 const podKey = (p: Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
 const labelsEqual = (a: Pod, b: Pod) => JSON.stringify(a.metadata?.labels ?? {}) === JSON.stringify(b.metadata?.labels ?? {});
 
@@ -98,10 +105,16 @@ export class ReplicaSetEngine {
       if (!owner) return;
       const key = objectKey(owner);
       this.expectations.creationObserved(key);
-      this.queue.add(key);
+      this.enqueueAfterPodChange(key);
       return;
     }
     for (const o of this.matchingOwners(p)) this.queue.add(objectKey(o));
+  }
+
+  /** At once when the owner may act again (its expectations are met), else batched. */
+  private enqueueAfterPodChange(key: string): void {
+    if (this.expectations.satisfied(key)) this.queue.add(key);
+    else this.queue.addAfter(key, POD_EVENT_BATCH_MS);
   }
 
   private podUpdated(old: PodObject, cur: PodObject): void {
@@ -123,7 +136,9 @@ export class ReplicaSetEngine {
       const owner = this.resolveOwner(cur.metadata.namespace, curRef);
       if (!owner) return;
       const key = objectKey(owner);
-      this.queue.add(key);
+      // Its labels or owner changed: claims may change, look now; a status change only moves counts.
+      if (labelChanged || refChanged) this.queue.add(key);
+      else this.queue.addAfter(key, POD_EVENT_BATCH_MS);
       // A pod that just became ready turns available minReadySeconds later; look again then (+1 s for skew).
       const minReady = asReplicas(owner, this.kind).minReadySeconds;
       if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.queue.addAfter(key, (minReady + 1) * 1000);
@@ -137,7 +152,7 @@ export class ReplicaSetEngine {
     if (!owner) return; // nobody waits for an orphan's deletion
     const key = objectKey(owner);
     this.observeDeletion(key, podKey(p));
-    this.queue.add(key);
+    this.enqueueAfterPodChange(key);
   }
 
   /** UIDTrackingControllerExpectations.DeletionObserved: each pod we deleted counts once. */
