@@ -1,11 +1,13 @@
 // `npm run bench [name]`: runs one benchmark by name, or all of them when no name is given.
 import { runApiBench } from './api.js';
+import { runCliBench } from './cli.js';
 import { runNodeBench } from './node.js';
 import { runReplicasBench } from './replicas.js';
 import { killAllChildren } from './server-process.js';
 
 const benches: Record<string, () => Promise<void>> = {
   api: runApiBench,
+  cli: runCliBench,
   node: runNodeBench,
   replicas: runReplicasBench,
 };
