@@ -15,10 +15,8 @@ import { BackoffStore } from './backoff.js';
 import { isJobFinished } from './conditions.js';
 import type { JobControl, JobObject } from './job-control.js';
 import { hasTrackingFinalizer, removeFinalizerPatch, type PodObject } from './pods.js';
-import { SyncWrites } from './sync-writes.js';
+import { SYNC_BATCH_MS, SyncWrites } from './sync-writes.js';
 
-/** As upstream syncJobBatchPeriod: pod events within a second collapse into one sync. */
-export const SYNC_BATCH_MS = 1000;
 const API_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 60_000 }; // as upstream DefaultJobApiBackOff / MaxJobApiBackOff
 const JOB_CONTROLLER = 'kubernetes.io/job-controller'; // spec.managedBy value this controller serves (JobManagedBy, beta in v1.33)
 

@@ -9,6 +9,12 @@ const cases: Array<{ name: string; s: string; completions: number; want: string;
   { name: 'adjacent intervals merge', s: '0-1,2,3-4', completions: 10, want: '0-4', total: 5 },
   { name: 'indexes at or past completions are dropped', s: '1,3-7,9', completions: 5, want: '1,3,4', total: 3 },
   { name: 'corrupt parts are skipped', s: 'x,2,y-3', completions: 5, want: '2', total: 1 },
+  { name: 'empty parts and a leading dash are corrupt', s: 'a,1,2-b,,-3,4', completions: 10, want: '1,4', total: 2 },
+  { name: 'the first part starting at completions ends the list', s: '1,5,2', completions: 5, want: '1', total: 1 },
+  { name: 'a leading plus is a number, as Go Atoi', s: '+2', completions: 5, want: '2', total: 1 },
+  { name: 'a number beyond int64 is corrupt, not large', s: '99999999999999999999,3', completions: 5, want: '3', total: 1 },
+  { name: 'a third part of a range is ignored', s: '1-2-9', completions: 5, want: '1,2', total: 2 },
+  { name: 'runs of 1, 2 and 3+ indexes', s: '1,3,4,9-12', completions: 20, want: '1,3,4,9-12', total: 7 },
 ];
 for (const c of cases) {
   test(`completed indexes: ${c.name}`, () => {

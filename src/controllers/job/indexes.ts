@@ -17,9 +17,8 @@ export const isIndexedJob = (job: Job) => job.spec?.completionMode === 'Indexed'
 /** getCompletionIndex: the annotation as a non-negative integer, else UNKNOWN_INDEX. */
 export function completionIndex(pod: Pod): number {
   const v = pod.metadata?.annotations?.[COMPLETION_INDEX];
-  if (v === undefined || !/^[+-]?\d+$/.test(v)) return UNKNOWN_INDEX;
-  const n = Number(v);
-  return n < 0 || !Number.isSafeInteger(n) ? UNKNOWN_INDEX : n;
+  const n = v === undefined ? undefined : atoi(v);
+  return n === undefined || n < 0 ? UNKNOWN_INDEX : n;
 }
 
 /** An index the Job counts: known and below completions. */
@@ -50,7 +49,14 @@ export function parseIndexes(s: string | undefined, completions: number): Interv
   return out;
 }
 
-const atoi = (s: string) => (/^[+-]?\d+$/.test(s) ? Number(s) : undefined);
+const MAX_INT64 = 2n ** 63n - 1n;
+
+/** Go's strconv.Atoi: an optional sign and decimal digits, within int64; anything else is an error (undefined). */
+export function atoi(s: string): number | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return n > MAX_INT64 || n < -MAX_INT64 - 1n ? undefined : Number(n);
+}
 
 /** merge: the union of two ordered lists, adjacent intervals joined. */
 export function mergeIntervals(a: Intervals, b: Intervals): Interval[] {

@@ -2,41 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
+import { parseIndexes } from './indexes.js';
 import {
-  failedIndexesExceeded, formatIndexes, indexAbsoluteFailureCount, indexFailureCount, indexIgnoredFailureCount, isIndexFailed,
-  isPodFailed, nextIndexFailureCounts, parseIndexesFromString,
+  failedIndexesExceeded, indexAbsoluteFailureCount, indexFailureAnnotations, indexFailureCount, indexIgnoredFailureCount, isIndexFailed, nextIndexFailureCounts,
 } from './per-index.js';
-
-const parseCases: Array<{ name: string; s: string | undefined; completions: number; want: number[] }> = [
-  { name: 'undefined', s: undefined, completions: 5, want: [] },
-  { name: 'empty', s: '', completions: 5, want: [] },
-  { name: 'singles and ranges', s: '1,3-5,7', completions: 10, want: [1, 3, 4, 5, 7] },
-  { name: 'a run of two written with a comma', s: '0,1,3', completions: 5, want: [0, 1, 3] },
-  { name: 'a range past completions is cut', s: '2-9', completions: 5, want: [2, 3, 4] },
-  { name: 'the first part starting at completions ends the list', s: '1,5,2', completions: 5, want: [1] },
-  { name: 'malformed parts are skipped', s: 'a,1,2-b,,-3,4', completions: 10, want: [1, 4] },
-  { name: 'a leading plus is a number, as Go Atoi', s: '+2', completions: 5, want: [2] },
-  { name: 'a number beyond int64 is malformed, not large', s: '99999999999999999999,3', completions: 5, want: [3] },
-  { name: 'a third part of a range is ignored', s: '1-2-9', completions: 5, want: [1, 2] },
-  { name: 'a descending range names nothing', s: '3-1,4', completions: 5, want: [4] },
-  { name: 'overlaps and disorder come out sorted once', s: '3-4,1-3', completions: 5, want: [1, 2, 3, 4] },
-];
-for (const c of parseCases) test(`parseIndexesFromString: ${c.name}`, () => assert.deepEqual(parseIndexesFromString(c.s, c.completions), c.want));
-
-const formatCases: Array<{ indexes: number[]; want: string }> = [
-  { indexes: [], want: '' },
-  { indexes: [0], want: '0' },
-  { indexes: [1, 2], want: '1,2' },
-  { indexes: [1, 2, 3], want: '1-3' },
-  { indexes: [5, 1, 3, 4, 3, 9, 10, 11, 12], want: '1,3-5,9-12' },
-];
-for (const c of formatCases) test(`formatIndexes [${c.indexes}] is "${c.want}"`, () => assert.equal(formatIndexes(c.indexes), c.want));
-
-test('formatIndexes takes a Set and round-trips with parseIndexesFromString', () => {
-  const s = formatIndexes(new Set([0, 1, 2, 4, 6, 7, 9]));
-  assert.equal(s, '0-2,4,6,7,9');
-  assert.deepEqual(parseIndexesFromString(s, 10), [0, 1, 2, 4, 6, 7, 9]);
-});
+import { isPodFailed } from './pods.js';
 
 const annotated = (annotations: Record<string, string>, status: Pod['status'] = { phase: 'Failed' }): Pod =>
   ({ metadata: { namespace: 'default', name: 'p', annotations }, status });
@@ -89,7 +59,7 @@ test('isIndexFailed uses the match the caller passes', () => {
   assert.equal(isIndexFailed(j, p), false);
 });
 
-test('isPodFailed: with a podFailurePolicy only phase Failed counts', () => {
+test('isPodFailed (pods.ts): with a podFailurePolicy only phase Failed counts', () => {
   assert.equal(isPodFailed(deleting('Running'), job(ignore42)), false);
   assert.equal(isPodFailed(annotated({}, { phase: 'Failed' }), job(ignore42)), true);
 });
@@ -102,11 +72,19 @@ const nextCases: Array<{ name: string; job: Job; replaced?: Pod; want: { failure
 ];
 for (const c of nextCases) test(`nextIndexFailureCounts: ${c.name}`, () => assert.deepEqual(nextIndexFailureCounts(c.job, c.replaced), c.want));
 
-const exceededCases: Array<{ name: string; max?: number; failed: number[]; want: boolean }> = [
-  { name: 'no maxFailedIndexes', failed: [0, 1, 2], want: false },
-  { name: 'at the limit', max: 2, failed: [0, 3], want: false },
-  { name: 'past the limit', max: 2, failed: [0, 1, 3], want: true },
-  { name: 'repeats count once', max: 2, failed: [1, 1, 3], want: false },
-  { name: 'maxFailedIndexes 0 and one failed index', max: 0, failed: [4], want: true },
+const exceededCases: Array<{ name: string; max?: number; failed: string; want: boolean }> = [
+  { name: 'no maxFailedIndexes', failed: '0-2', want: false },
+  { name: 'at the limit', max: 2, failed: '0,3', want: false },
+  { name: 'past the limit', max: 2, failed: '0,1,3', want: true },
+  { name: 'maxFailedIndexes 0 and one failed index', max: 0, failed: '4', want: true },
 ];
-for (const c of exceededCases) test(`failedIndexesExceeded: ${c.name}`, () => assert.equal(failedIndexesExceeded(job({ maxFailedIndexes: c.max }), c.failed), c.want));
+for (const c of exceededCases) {
+  test(`failedIndexesExceeded: ${c.name}`, () => assert.equal(failedIndexesExceeded(job({ maxFailedIndexes: c.max }), parseIndexes(c.failed, 5)), c.want));
+}
+
+const annotationCases: Array<{ name: string; job: Job; replaced?: Pod; want: Record<string, string> }> = [
+  { name: 'the first pod of an index starts at 0', job: job(), want: { [FC]: '0' } },
+  { name: 'a replacement carries the failures forward', job: job(), replaced: annotated({ [FC]: '1' }, exit(1)), want: { [FC]: '2' } },
+  { name: 'the ignored count appears once there is one', job: job(ignore42), replaced: annotated({ [FC]: '1' }, exit(42)), want: { [FC]: '1', [IFC]: '1' } },
+];
+for (const c of annotationCases) test(`indexFailureAnnotations: ${c.name}`, () => assert.deepEqual(indexFailureAnnotations(c.job, c.replaced), c.want));

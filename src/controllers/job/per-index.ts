@@ -1,77 +1,22 @@
-// backoffLimitPerIndex / maxFailedIndexes helpers and the "1,3-5" index lists of Indexed Jobs, as
-// pkg/controller/job/indexed_job_utils.go (parseIndexesFromString, orderedIntervals.String,
-// isIndexFailed, getIndexFailureCount, getNewIndexFailureCounts) and job_controller.go (isPodFailed).
+// backoffLimitPerIndex / maxFailedIndexes of Indexed Jobs, as pkg/controller/job/indexed_job_utils.go
+// (calculateFailedIndexes, isIndexFailed, getPodsWithDelayedDeletionPerIndex, addIndexFailureCountAnnotation,
+// getNewIndexFailureCounts, getIndexFailureCount) and backoff_utils.go (getRemainingTimePerIndex) in v1.33.
+// An index counts its own failures in an annotation each replacement pod carries forward; it fails
+// once a counted failure comes after backoffLimitPerIndex earlier ones (or a FailIndex rule matched).
 import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
+import { finishedTime, remainingBackoffMs } from './backoff.js';
+import { atoi, hasIndex, parseIndexes, sortedIndexes, totalIndexes, validIndex, withIndexes, type Interval, type Intervals } from './indexes.js';
 import { matchPodFailurePolicy, type PodFailurePolicyMatch } from './pod-failure-policy.js';
+import { hasTrackingFinalizer, isPodFailed } from './pods.js';
 
 export const INDEX_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-failure-count';
 export const INDEX_IGNORED_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-ignored-failure-count';
 
-// Reasons and messages of the Job's FailureTarget/Failed conditions (k8s.io/api/batch/v1 types.go,
-// job_controller.go syncJob).
-export const REASON_POD_FAILURE_POLICY = 'PodFailurePolicy';
-export const REASON_MAX_FAILED_INDEXES_EXCEEDED = 'MaxFailedIndexesExceeded';
-export const MESSAGE_MAX_FAILED_INDEXES_EXCEEDED = 'Job has exceeded the specified maximal number of failed indexes';
-export const REASON_FAILED_INDEXES = 'FailedIndexes';
-export const MESSAGE_FAILED_INDEXES = 'Job has failed indexes';
-
 const MAX_INT32 = 2 ** 31 - 1;
 
-const MAX_INT64 = 2n ** 63n - 1n;
-
-/** Go's strconv.Atoi: optional sign, decimal digits only, within int64. */
-function atoi(s: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(s)) return undefined;
-  const n = BigInt(s);
-  return n > MAX_INT64 || n < -MAX_INT64 - 1n ? undefined : Number(n);
-}
-
-/**
- * The indexes below `completions` named by a "1,3-5" list (status.completedIndexes, status.failedIndexes,
- * successPolicy succeededIndexes), sorted and without repeats. As upstream, a part that is not a number
- * or range is skipped, a range reaching past the end is cut at completions-1, and the first part that
- * starts at or past completions ends the list.
- */
-export function parseIndexesFromString(s: string | undefined, completions: number): number[] {
-  if (!s) return [];
-  const out = new Set<number>();
-  for (const part of s.split(',')) {
-    const limits = part.split('-');
-    const first = atoi(limits[0]);
-    if (first === undefined) continue;
-    if (first >= completions) break;
-    let last = first;
-    if (limits.length > 1) {
-      const l = atoi(limits[1]);
-      if (l === undefined) continue;
-      last = Math.min(l, completions - 1);
-    }
-    for (let i = first; i <= last; i++) out.add(i);
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-export interface IndexInterval { first: number; last: number }
-
-/** Runs of consecutive indexes, in order (upstream's orderedIntervals). */
-export function toIntervals(indexes: Iterable<number>): IndexInterval[] {
-  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
-  const out: IndexInterval[] = [];
-  for (const ix of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && prev.last === ix - 1) prev.last = ix;
-    else out.push({ first: ix, last: ix });
-  }
-  return out;
-}
-
-/** "1,3-5" as the controller writes completedIndexes/failedIndexes; a run of two is written "1,2". */
-export function formatIndexes(indexes: Iterable<number>): string {
-  return toIntervals(indexes)
-    .map(({ first, last }) => (last === first ? `${first}` : `${first}${last === first + 1 ? ',' : '-'}${last}`))
-    .join(',');
-}
+/** JobBackoffLimitPerIndex is GA in v1.33: the field alone decides. */
+export const hasBackoffLimitPerIndex = (job: Job) => job.spec?.backoffLimitPerIndex !== undefined;
 
 /** An annotation's int32 count; missing, unparsable, negative or too large counts as 0, as upstream. */
 function countAnnotation(pod: Pod, key: string): number {
@@ -105,15 +50,13 @@ export function nextIndexFailureCounts(job: Job, replaced: Pod | undefined,
     : { failureCount: failureCount + 1, ignoredFailureCount };
 }
 
-/**
- * Whether the pod counts as failed (job_controller.go isPodFailed): phase Failed, or, unless only failed
- * pods are replaced (podReplacementPolicy Failed or a podFailurePolicy), being deleted before succeeding,
- * so that orphans that never reach Failed are counted.
- */
-export function isPodFailed(pod: Pod, job: Job): boolean {
-  if (pod.status?.phase === 'Failed') return true;
-  if (job.spec?.podReplacementPolicy === 'Failed' || job.spec?.podFailurePolicy) return false;
-  return pod.metadata?.deletionTimestamp !== undefined && pod.status?.phase !== 'Succeeded';
+/** addIndexFailureCountAnnotation: the failure count always, the ignored count only once there is one. */
+export function indexFailureAnnotations(job: Job, replaced: Pod | undefined): Record<string, string> {
+  const { failureCount, ignoredFailureCount } = nextIndexFailureCounts(job, replaced);
+  return {
+    [INDEX_FAILURE_COUNT_ANNOTATION]: String(failureCount),
+    ...(ignoredFailureCount > 0 ? { [INDEX_IGNORED_FAILURE_COUNT_ANNOTATION]: String(ignoredFailureCount) } : {}),
+  };
 }
 
 /**
@@ -130,7 +73,62 @@ export function isIndexFailed(job: Job, pod: Pod, match: PodFailurePolicyMatch |
 }
 
 /** More indexes failed than spec.maxFailedIndexes allows: the job fails with MaxFailedIndexesExceeded. */
-export function failedIndexesExceeded(job: Job, failedIndexes: number[]): boolean {
+export function failedIndexesExceeded(job: Job, failed: Intervals): boolean {
   const max = job.spec?.maxFailedIndexes;
-  return max !== undefined && new Set(failedIndexes).size > max;
+  return max !== undefined && totalIndexes(failed) > max;
+}
+
+/** calculateFailedIndexes: status.failedIndexes plus the indexes of not yet counted pods that failed them. */
+export function calculateFailedIndexes(job: Job, pods: readonly Pod[]): Interval[] {
+  const completions = job.spec?.completions ?? 0;
+  const prev = job.status?.failedIndexes === undefined ? [] : parseIndexes(job.status.failedIndexes, completions);
+  const fresh = pods.filter((p) => validIndex(job, p) !== undefined && hasTrackingFinalizer(p) && isIndexFailed(job, p));
+  return withIndexes(prev, sortedIndexes(fresh));
+}
+
+export interface IndexState {
+  succeeded: Intervals;
+  failed: Intervals;
+  active: readonly Pod[];
+  /** Pods whose finalizer removal is pending: already counted. */
+  expectedRmFinalizers: ReadonlySet<string>;
+}
+
+/**
+ * getPodsWithDelayedDeletionPerIndex: per index still to be retried (not succeeded, failed or running),
+ * its latest failed pod not yet counted. That pod keeps its finalizer until the replacement exists, so
+ * the replacement can carry the index's failure counts forward and the back-off can be timed from it.
+ */
+export function podsWithDelayedDeletion<P extends Pod>(job: Job, pods: readonly P[], s: IndexState): Map<number, P> {
+  const active = new Set(sortedIndexes(s.active));
+  const out = new Map<number, P>();
+  for (const p of pods) {
+    if (!hasTrackingFinalizer(p) || s.expectedRmFinalizers.has(p.metadata?.uid ?? '') || !isPodFailed(p, job)) continue;
+    const ix = validIndex(job, p);
+    if (ix === undefined || hasIndex(s.succeeded, ix) || hasIndex(s.failed, ix) || active.has(ix)) continue;
+    const last = out.get(ix);
+    if (!last || (indexAbsoluteFailureCount(last) <= indexAbsoluteFailureCount(p) && finishedTime(p) >= finishedTime(last))) out.set(ix, p);
+  }
+  return out;
+}
+
+/** getRemainingTimePerIndex: the index's own back-off, from its last failed pod (its failures so far plus that one). */
+export function remainingIndexBackoffMs(lastFailed: Pod | undefined, now: number, baseMs: number): number {
+  if (!lastFailed) return 0;
+  return remainingBackoffMs({ failuresAfterLastSuccess: indexAbsoluteFailureCount(lastFailed) + 1, lastFailureTime: finishedTime(lastFailed) }, now, baseMs);
+}
+
+/**
+ * getPodCreationInfoForIndependentIndexes: the indexes whose back-off is over; when none is, how long
+ * until the first one is.
+ */
+export function indexesReadyNow(indexes: readonly number[], lastFailed: ReadonlyMap<number, Pod>, now: number, baseMs: number): { indexes: number[]; waitMs: number } {
+  const ready: number[] = [];
+  let wait: number | undefined;
+  for (const ix of indexes) {
+    const ms = remainingIndexBackoffMs(lastFailed.get(ix), now, baseMs);
+    if (ms === 0) ready.push(ix);
+    else if (wait === undefined || ms < wait) wait = ms;
+  }
+  return ready.length ? { indexes: ready, waitMs: 0 } : { indexes: [], waitMs: wait ?? 0 };
 }

@@ -1,49 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NO_BACKOFF, type BackoffRecord } from './backoff.js';
-import { afterManage, assessJob, planManage, type SyncState } from './plan.js';
 import type { PodObject } from './pods.js';
-import { at, job, pod, T0, type JobOpts } from './testing.js';
-import { enactFinished, planTracking, statusForWrite } from './tracking.js';
-
-const BASE = 10_000;
-
-interface Opts { now?: number; backoff?: BackoffRecord; expectedRm?: string[]; managed?: boolean }
-
-/** One sync's decisions as the controller makes them, assuming every write succeeds. */
-function decide(o: JobOpts, pods: PodObject[], opts: Opts = {}) {
-  const now = opts.now ?? T0;
-  const st: SyncState = assessJob(job(o), { pods, expectedRmFinalizers: new Set(opts.expectedRm ?? []), backoff: opts.backoff ?? NO_BACKOFF, now });
-  let manage = '';
-  let event: string | undefined;
-  if (st.finished) {
-    manage = st.active.length ? `delete ${st.active.map((p) => p.metadata.name).join(',')}` : '';
-    st.terminating += st.active.length;
-    st.activeCount = 0;
-  } else {
-    const plan = planManage(st, now, BASE);
-    if (plan.action === 'create') manage = plan.indexes.length ? `create ${plan.indexes.join(',')}` : `create ${plan.count}`;
-    if (plan.action === 'delete') { manage = `delete ${plan.pods.map((p) => p.metadata.name).join(',')}`; st.activeCount -= plan.pods.length; st.terminating += plan.pods.length; }
-    if (plan.action === 'wait') { manage = `wait ${plan.afterMs}`; st.activeCount = 0; }
-    if (plan.action === 'create') st.activeCount += plan.count;
-    const after = afterManage(st, opts.managed ?? true, now);
-    st.finished = after.finished;
-    if (after.event) { event = after.event.reason; st.job.status.conditions = after.conditions; if (after.startTime) st.job.status.startTime = after.startTime; }
-  }
-  const condition = st.finished ? `${st.finished.type}/${st.finished.reason ?? ''}` : undefined;
-  Object.assign(st.job.status, { active: st.activeCount, ready: st.ready, terminating: st.terminating });
-  const tracking = planTracking(st, false, now);
-  const finished = enactFinished(st.job.status, tracking.terminal, st.terminating, now);
-  return {
-    condition, manage, event, deadlineInMs: st.deadlineInMs, finished,
-    removeFinalizer: tracking.removeFinalizer.map((p) => p.metadata.name).join(','),
-    status: statusForWrite(st.job.status),
-    conditions: (st.job.status.conditions ?? []).map((c) => `${c.type}=${c.status}/${c.reason ?? ''}`),
-  };
-}
+import { at, decide, pod, T0, type DecideOpts, type JobOpts } from './testing.js';
 
 type Got = ReturnType<typeof decide>;
-const cases: Array<{ name: string; job: JobOpts; pods: PodObject[]; opts?: Opts; want: Partial<Got> }> = [
+const cases: Array<{ name: string; job: JobOpts; pods: PodObject[]; opts?: DecideOpts; want: Partial<Got> }> = [
   { name: 'a new Job starts one pod and records its start', job: {}, pods: [],
     want: { manage: 'create 1', status: { startTime: at(0), active: 1, terminating: 0, uncountedTerminatedPods: {}, ready: 0 } } },
   { name: 'parallelism pods start, bounded by the completions left', job: { parallelism: 3, completions: 5, status: { succeeded: 3 } }, pods: [], want: { manage: 'create 2' } },
@@ -97,7 +58,7 @@ const cases: Array<{ name: string; job: JobOpts; pods: PodObject[]; opts?: Opts;
   { name: 'activeDeadlineSeconds passed: DeadlineExceeded, running pods deleted', job: { activeDeadlineSeconds: 5, status: { startTime: at(0) } }, pods: [pod('a', { ready: true })],
     opts: { now: T0 + 5000 }, want: { condition: 'FailureTarget/DeadlineExceeded', manage: 'delete a', status: { conditions: [
       { type: 'FailureTarget', status: 'True', lastProbeTime: at(5), lastTransitionTime: at(5), reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' }],
-    startTime: at(0), terminating: 1, uncountedTerminatedPods: { failed: ['uid-a'] }, ready: 1 } } },
+    startTime: at(0), terminating: 1, uncountedTerminatedPods: { failed: ['uid-a'] }, ready: 0 } } },
   { name: 'activeDeadlineSeconds ahead: look again at the deadline', job: { activeDeadlineSeconds: 5, status: { startTime: at(0) } }, pods: [pod('a')],
     opts: { now: T0 + 2000 }, want: { deadlineInMs: 3000, condition: undefined } },
   { name: 'suspend deletes the active pods and sets Suspended', job: { suspend: true, status: { startTime: at(0) } }, pods: [pod('a', { ready: true })],

@@ -7,12 +7,13 @@ import type { Job, JobCondition, JobStatus } from 'kubernetes-types/batch/v1.js'
 import { rfc3339 } from '../../util/clock.js';
 import { nextBackoffRecord, remainingBackoffMs, type BackoffRecord } from './backoff.js';
 import {
-  BACKOFF_LIMIT_EXCEEDED, DEADLINE_EXCEEDED, FAILED_INDEXES, MAX_FAILED_INDEXES_EXCEEDED, REASON_POD_FAILURE_POLICY, REASON_SUCCESS_POLICY,
+  BACKOFF_LIMIT_EXCEEDED, DEADLINE_EXCEEDED, REASON_POD_FAILURE_POLICY, REASON_SUCCESS_POLICY,
   ensureCondition, failureTarget, findCondition, isSuspended, newCondition, successCriteriaMet,
 } from './conditions.js';
 import {
-  duplicatedIndexPods, firstPendingIndexes, isIndexedJob, parseIndexes, sortedIndexes, totalIndexes, validIndex, withIndexes, type Interval,
+  duplicatedIndexPods, firstPendingIndexes, isIndexedJob, mergeIntervals, parseIndexes, sortedIndexes, totalIndexes, validIndex, withIndexes, type Interval,
 } from './indexes.js';
+import { indexesReadyNow, indexFailureAnnotations } from './per-index.js';
 import { failedPodVerdict, perIndexFailures, successPolicyMessage } from './policies.js';
 import {
   expendableFirst, hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isTerminating, onlyReplaceFailedPods, pastBackoffLimitOnFailure, type PodObject,
@@ -41,7 +42,10 @@ export interface SyncState {
   finished?: JobCondition;
   prevSucceededIndexes: Interval[];
   succeededIndexes: Interval[];
+  /** backoffLimitPerIndex only: status.failedIndexes as it will be written. */
   failedIndexes?: Interval[];
+  /** backoffLimitPerIndex only: per index awaiting a replacement, its last failed pod (podsWithDelayedDeletionPerIndex). */
+  lastFailedPerIndex?: ReadonlyMap<number, PodObject>;
   /** Look again when activeDeadlineSeconds runs out. */
   deadlineInMs?: number;
 }
@@ -116,20 +120,19 @@ export function assessJob(cached: Job, input: AssessInput): SyncState {
     const fresh = pods.filter((p) => p.status?.phase === 'Succeeded' && hasTrackingFinalizer(p) && validIndex(job, p) !== undefined);
     st.succeededIndexes = withIndexes(st.prevSucceededIndexes, sortedIndexes(fresh));
     st.succeeded = totalIndexes(st.succeededIndexes);
-    const perIndex = perIndexFailures(job, pods, st.succeeded); // seam: backoffLimitPerIndex
+    const perIndex = perIndexFailures(job, pods, active, st.succeededIndexes, input.expectedRmFinalizers);
     if (perIndex) {
-      st.failedIndexes = withIndexes([], perIndex.failedIndexes);
-      if (!st.finished && perIndex.failure) st.finished = failureTarget(perIndex.failure === 'MaxFailedIndexesExceeded' ? MAX_FAILED_INDEXES_EXCEEDED : FAILED_INDEXES, now);
+      st.failedIndexes = perIndex.failedIndexes;
+      st.lastFailedPerIndex = perIndex.lastFailed;
+      if (!st.finished && perIndex.failure) st.finished = failureTarget(perIndex.failure, now);
     }
     if (!st.finished) {
-      const msg = successPolicyMessage(job, expand(st.succeededIndexes), st.succeeded); // seam: successPolicy
+      const msg = successPolicyMessage(job, st.succeededIndexes);
       if (msg !== undefined) st.finished = newCondition('SuccessCriteriaMet', 'True', REASON_SUCCESS_POLICY, msg, now);
     }
   }
   return st;
 }
-
-const expand = (iv: readonly Interval[]) => iv.flatMap((x) => Array.from({ length: x.last - x.first + 1 }, (_, i) => x.first + i));
 
 /** pastActiveDeadline: never while suspended (startTime restarts on resume). */
 export function pastActiveDeadline(job: Job, now: number): boolean {
@@ -144,8 +147,11 @@ export type ManagePlan =
   | { action: 'delete'; pods: PodObject[] }
   /** The failure back-off holds creation; status.active is written as 0, as upstream manageJob returns. */
   | { action: 'wait'; afterMs: number }
-  /** `indexes` holds one completion index per pod for Indexed Jobs, and is empty otherwise. */
-  | { action: 'create'; count: number; indexes: number[] };
+  /**
+   * `indexes` holds one completion index per pod for Indexed Jobs, and is empty otherwise; with
+   * backoffLimitPerIndex, `annotations` has each index's failure-count annotations.
+   */
+  | { action: 'create'; count: number; indexes: number[]; annotations?: Map<number, Record<string, string>> };
 
 /** activePodsForRemoval: duplicated or invalid indexes first, then the most expendable. */
 export function activePodsForRemoval(job: Job, pods: readonly PodObject[], atLeast: number): PodObject[] {
@@ -173,15 +179,23 @@ export function planManage(st: SyncState, now: number, backoffBaseMs: number): M
   const terminating = onlyReplaceFailedPods(job) ? st.terminating : 0;
   let diff = want - terminating - active;
   if (diff <= 0) return { action: 'none' };
-  const wait = st.failedIndexes ? 0 : remainingBackoffMs(st.backoff, now, backoffBaseMs); // per-index back-off: seam
+  // With backoffLimitPerIndex each index backs off on its own (below), not the Job as a whole.
+  const perIndex = st.lastFailedPerIndex;
+  const wait = perIndex ? 0 : remainingBackoffMs(st.backoff, now, backoffBaseMs);
   if (wait > 0) return { action: 'wait', afterMs: wait };
   diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
   if (!isIndexedJob(job)) return { action: 'create', count: diff, indexes: [] };
   let taken = withIndexes(st.succeededIndexes, sortedIndexes(st.active));
   if (onlyReplaceFailedPods(job)) taken = withIndexes(taken, sortedIndexes(st.pods.filter(isTerminating)));
-  if (st.failedIndexes) taken = withIndexes(taken, expand(st.failedIndexes));
-  const indexes = firstPendingIndexes(taken, diff, completionsOf(job));
-  return indexes.length ? { action: 'create', count: indexes.length, indexes } : { action: 'none' };
+  if (st.failedIndexes) taken = mergeIntervals(taken, st.failedIndexes);
+  let indexes = firstPendingIndexes(taken, diff, completionsOf(job));
+  if (!perIndex) return indexes.length ? { action: 'create', count: indexes.length, indexes } : { action: 'none' };
+  const ready = indexesReadyNow(indexes, perIndex, now, backoffBaseMs);
+  if (ready.waitMs > 0) return { action: 'wait', afterMs: ready.waitMs };
+  indexes = ready.indexes;
+  if (!indexes.length) return { action: 'none' };
+  const annotations = new Map(indexes.map((ix) => [ix, indexFailureAnnotations(job, perIndex.get(ix))]));
+  return { action: 'create', count: indexes.length, indexes, annotations };
 }
 
 export interface AfterManage {

@@ -15,8 +15,11 @@ function addIndexEnv(c: Container): void {
   c.env = [...(c.env ?? []), { name: COMPLETION_INDEX_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.labels['${COMPLETION_INDEX}']` } } }];
 }
 
-/** `index` is the completion index for an Indexed Job, undefined otherwise. */
-export function podForJob(job: Job, index: number | undefined, ref: OwnerReference): PodObject {
+/**
+ * `index` is the completion index for an Indexed Job, undefined otherwise; `indexAnnotations` are the
+ * index's failure counts under backoffLimitPerIndex (addIndexFailureCountAnnotation).
+ */
+export function podForJob(job: Job, index: number | undefined, ref: OwnerReference, indexAnnotations?: Record<string, string>): PodObject {
   const name = job.metadata?.name ?? '';
   const tpl = structuredClone(job.spec?.template ?? {});
   const meta = tpl.metadata ?? {};
@@ -30,6 +33,7 @@ export function podForJob(job: Job, index: number | undefined, ref: OwnerReferen
     for (const c of spec.initContainers ?? []) addIndexEnv(c);
     for (const c of spec.containers ?? []) addIndexEnv(c);
     annotations[COMPLETION_INDEX] = String(index);
+    Object.assign(annotations, indexAnnotations);
     labels[COMPLETION_INDEX] = String(index);
     spec.hostname = `${name}-${index}`;
     generateName = generateNameWithIndex(name, index);

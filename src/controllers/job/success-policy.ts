@@ -1,14 +1,7 @@
 // Matching the succeeded indexes of an Indexed Job against spec.successPolicy, as
 // pkg/controller/job/success_policy.go (matchSuccessPolicy, matchSucceededIndexesRule) in Kubernetes v1.33.
 import type { Job } from 'kubernetes-types/batch/v1.js';
-import { parseIndexesFromString, toIntervals, type IndexInterval } from './per-index.js';
-
-/** Reason of the SuccessCriteriaMet (then Complete) condition a successPolicy rule sets (batch/v1 JobReasonSuccessPolicy). */
-export const REASON_SUCCESS_POLICY = 'SuccessPolicy';
-/** Reason of the same conditions when all completions succeeded (batch/v1 JobReasonCompletionsReached). */
-export const REASON_COMPLETIONS_REACHED = 'CompletionsReached';
-/** Message upstream writes with CompletionsReached (job_controller.go). */
-export const MESSAGE_COMPLETIONS_REACHED = 'Reached expected number of succeeded pods';
+import { parseIndexes, totalIndexes, type Intervals } from './indexes.js';
 
 const RULES_MATCHED_MESSAGE = 'Matched rules at index';
 
@@ -16,17 +9,16 @@ const RULES_MATCHED_MESSAGE = 'Matched rules at index';
  * The SuccessCriteriaMet condition message ("Matched rules at index N") for the first rule the job
  * satisfies, or undefined. A rule with succeededIndexes is met when all of those indexes succeeded, or
  * when at least its succeededCount of them did; a rule with only succeededCount is met when that many
- * indexes succeeded. `succeededCount` is the number of succeeded indexes (upstream's
- * succeededIndexes.total()). Nothing matches before the first index succeeds.
+ * indexes succeeded. Nothing matches before the first index succeeds.
  */
-export function matchSuccessPolicy(job: Job, succeededIndexes: number[], succeededCount: number): string | undefined {
+export function matchSuccessPolicy(job: Job, succeeded: Intervals): string | undefined {
   const rules = job.spec?.successPolicy?.rules;
-  if (!rules || succeededIndexes.length === 0) return undefined;
+  if (!rules || succeeded.length === 0) return undefined;
   const completions = job.spec?.completions ?? 0;
-  const succeeded = toIntervals(succeededIndexes);
+  const succeededCount = totalIndexes(succeeded);
   for (const [index, rule] of rules.entries()) {
     if (rule.succeededIndexes !== undefined) {
-      const required = toIntervals(parseIndexesFromString(rule.succeededIndexes, completions));
+      const required = parseIndexes(rule.succeededIndexes, completions);
       // An unparsable or empty succeededIndexes never matches, even with a succeededCount.
       if (required.length === 0) continue;
       if (succeededIndexesRuleMet(required, succeeded, rule.succeededCount)) return `${RULES_MATCHED_MESSAGE} ${index}`;
@@ -38,7 +30,7 @@ export function matchSuccessPolicy(job: Job, succeededIndexes: number[], succeed
 }
 
 /** Counts the rule's indexes that succeeded with one merge-walk over both interval lists. */
-function succeededIndexesRuleMet(rule: IndexInterval[], succeeded: IndexInterval[], succeededCount: number | undefined): boolean {
+function succeededIndexesRuleMet(rule: Intervals, succeeded: Intervals, succeededCount: number | undefined): boolean {
   let contains = 0;
   let r = 0;
   let s = 0;
@@ -49,7 +41,5 @@ function succeededIndexesRuleMet(rule: IndexInterval[], succeeded: IndexInterval
     else if (succeeded[s].last > rule[r].last) r++;
     else { s++; r++; }
   }
-  return contains === total(rule) || (succeededCount !== undefined && contains >= succeededCount);
+  return contains === totalIndexes(rule) || (succeededCount !== undefined && contains >= succeededCount);
 }
-
-const total = (intervals: IndexInterval[]) => intervals.reduce((n, iv) => n + iv.last - iv.first + 1, 0);

@@ -19,7 +19,11 @@ import { podForJob } from './pod-template.js';
 import { hasTrackingFinalizer, isPodReady, removeFinalizerPatch, TRACKING_FINALIZER, type PodObject } from './pods.js';
 import { cleanUncounted, enactFinished, planTracking, statusForWrite } from './tracking.js';
 
-const SYNC_BATCH_MS = 1000; // enqueueSyncJobWithDelay never waits less than the batch period
+/**
+ * As upstream syncJobBatchPeriod: pod events within a second collapse into one sync, and
+ * enqueueSyncJobWithDelay never waits less than that.
+ */
+export const SYNC_BATCH_MS = 1000;
 const JOB_GVK = { apiVersion: 'batch/v1', kind: 'Job' };
 
 interface Deleted { deleted: number; deletedReady: number; err?: unknown }
@@ -131,7 +135,7 @@ export class SyncWrites {
     let err: unknown;
     for (const size of slowStartBatches(plan.count)) {
       const batch = Array.from({ length: size }, () => (indexes.length ? indexes.shift() : undefined));
-      const results = await Promise.allSettled(batch.map((ix) => this.control.createPod(job, podForJob(job, ix, ref))));
+      const results = await Promise.allSettled(batch.map((ix) => this.control.createPod(job, podForJob(job, ix, ref, ix === undefined ? undefined : plan.annotations?.get(ix)))));
       let failed = 0;
       for (const r of results) {
         if (r.status === 'fulfilled' || namespaceTerminating(r.reason)) continue;

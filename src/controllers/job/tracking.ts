@@ -6,7 +6,7 @@
 // nothing is uncounted and no pod is terminating. Pure: the controller does the writes in between.
 import type { JobCondition, JobStatus } from 'kubernetes-types/batch/v1.js';
 import { ensureCondition, findCondition, newCondition } from './conditions.js';
-import { completionIndex, formatIndexes, hasIndex, isIndexedJob, totalIndexes, validIndex, withIndexes } from './indexes.js';
+import { completionIndex, formatIndexes, hasIndex, isIndexedJob, totalIndexes, UNKNOWN_INDEX, validIndex, withIndexes } from './indexes.js';
 import { failedPodVerdict } from './policies.js';
 import { hasTrackingFinalizer, isPodFailed, type PodObject } from './pods.js';
 import type { SyncState } from './plan.js';
@@ -25,10 +25,16 @@ export interface TrackingPlan {
   needsFlush: boolean;
 }
 
-/** canRemoveFinalizer: the Job is ending or deleted, the pod succeeded, or it counts as failed. */
+/**
+ * canRemoveFinalizer: the Job is ending or deleted, the pod succeeded, or it counts as failed, except
+ * that with backoffLimitPerIndex an index's last failed pod keeps it until its replacement exists
+ * (the replacement's failure-count annotation is read from it).
+ */
 function canRemoveFinalizer(st: SyncState, p: PodObject, failed: boolean): boolean {
   if (st.job.metadata?.deletionTimestamp || st.finished || p.status?.phase === 'Succeeded') return true;
-  return failed; // backoffLimitPerIndex delays the removal of an index's last failed pod: seam (policies.ts)
+  if (!failed) return false;
+  const ix = completionIndex(p);
+  return !(ix !== UNKNOWN_INDEX && st.lastFailedPerIndex?.get(ix)?.metadata.uid === p.metadata.uid);
 }
 
 /** Updates st.job.status in place (uncounted uids, completedIndexes, interim conditions) and says what to write. */
