@@ -90,10 +90,12 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const leaseDurationSeconds = Number(flags['node-lease-duration-seconds']);
   if (!Number.isInteger(leaseDurationSeconds) || leaseDurationSeconds < 1) throw new FlagError(`invalid --node-lease-duration-seconds ${flags['node-lease-duration-seconds']}: must be a positive integer`);
   if (!Number.isInteger(maxPods) || maxPods < 1) throw new FlagError(`invalid --max-pods ${flags['max-pods']}: must be a positive integer`);
-  const plan = planPodCidrs(nodeNames(name, count), await listNodes(client), flags['pod-cidr'] as string | undefined, runtimeName === 'process' ? maxPods : undefined);
+  const simCapacity = runtimeName === 'simulated' ? parseLabels(String(flags.capacity)) : undefined;
+  // A node's pod CIDR block must hold its pod limit: --max-pods for a process node, the pods capacity for a simulated one.
+  const podLimit = simCapacity ? Number(simCapacity.pods ?? 110) : maxPods;
+  const plan = planPodCidrs(nodeNames(name, count), await listNodes(client), flags['pod-cidr'] as string | undefined, podLimit);
   const version = kubeliteVersion();
   const host = hostFacts();
-  const simCapacity = runtimeName === 'simulated' ? parseLabels(String(flags.capacity)) : undefined;
   const log = (m: string) => process.stderr.write(`${m}\n`);
 
   const hosted: Hosted[] = [];
