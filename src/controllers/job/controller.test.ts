@@ -146,3 +146,29 @@ test('a finished Job is not synced', async () => {
   await c.sync(KEY);
   assert.deepEqual(control.calls, []);
 });
+
+test('backoffLimitPerIndex: the replacement carries the index failure count; the failed pod keeps its finalizer until it exists', async () => {
+  const FC = 'batch.kubernetes.io/job-index-failure-count';
+  const failed = pod('pi-0-a', { index: 0, phase: 'Failed', finishedAt: 0, annotations: { [FC]: '0' } });
+  const { api, c, control } = await setup({ job: { completionMode: 'Indexed', backoffLimitPerIndex: 2, status: { startTime: at(0), ready: 0, terminating: 0 } }, pods: [failed], now: T0 + 10_000 });
+  await c.sync(KEY);
+  assert.equal(control.created.length, 1);
+  assert.equal(control.created[0]!.metadata.generateName, 'pi-0-');
+  assert.deepEqual(control.created[0]!.metadata.annotations, { 'batch.kubernetes.io/job-completion-index': '0', [FC]: '1' });
+  assert.ok(!control.calls.some((x) => x.startsWith('patch pi-0-a')), 'no finalizer removal before the replacement is seen');
+  api.emit('Pod', 'ADDED', pod('pi-0-b', { index: 0, phase: 'Pending', annotations: { [FC]: '1' } }));
+  await c.sync(KEY);
+  assert.ok(control.calls.includes(`patch pi-0-a ${FINALIZER_PATCH}`));
+  assert.deepEqual(control.statuses.at(-2)?.uncountedTerminatedPods, { failed: ['uid-pi-0-a'] }, 'listed as uncounted first');
+  assert.deepEqual([control.statuses.at(-1)?.failed, control.statuses.at(-1)?.failedIndexes], [1, ''], 'then counted; no index failed yet');
+});
+
+test('podFailurePolicy FailJob: FailureTarget, then Failed with the rule\'s message and a Warning PodFailurePolicy event', async () => {
+  const podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] };
+  const { c, control } = await setup({ job: { podFailurePolicy, status: { startTime: at(0), active: 1, ready: 0, terminating: 0 } }, pods: [pod('pi-a', { phase: 'Failed', exitCode: 42 })] });
+  await c.sync(KEY);
+  const msg = 'Container pi for pod default/pi-a failed with exit code 42 matching FailJob rule at index 0';
+  assert.deepEqual(control.statuses.at(-1)?.conditions?.map((x) => `${x.type}/${x.reason}: ${x.message}`), [`FailureTarget/PodFailurePolicy: ${msg}`, `Failed/PodFailurePolicy: ${msg}`]);
+  assert.equal(control.statuses.at(-1)?.failed, 1);
+  assert.deepEqual(control.events, [`Warning PodFailurePolicy ${msg}`]);
+});
