@@ -67,7 +67,8 @@ test('merge-patches a ConfigMap (null removes a key)', async () => {
 test('creates a Job with server defaults, and merge-patches it', async () => {
   const job = await batch.createNamespacedJob({
     namespace: ns,
-    body: { metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl', command: ['perl', '-e', 'print 1'] }] } } } },
+    // Suspended: the Job controller makes no pods, so the pod watch below sees only its own.
+    body: { metadata: { name: 'pi' }, spec: { suspend: true, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl', command: ['perl', '-e', 'print 1'] }] } } } },
   });
   assert.equal(job.spec!.backoffLimit, 6);
   assert.equal(job.spec!.completions, 1);
