@@ -16,7 +16,10 @@ function findTests(dir, out = []) {
 
 const filters = process.argv.slice(2);
 const files = findTests('dist').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
-const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+// Test files run four at a time: most of an end-to-end file's time is waiting on servers, kubectl and
+// pods (grace periods, back-offs, a cron minute), not CPU. TEST_CONCURRENCY overrides it.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 4);
+const args = ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/summary-reporter.js', '--test-reporter-destination=stdout', ...files];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(r.status ?? 1);
