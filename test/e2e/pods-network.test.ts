@@ -55,6 +55,13 @@ test('kubectl exec runs in the pod: hostname, exit codes, stdin', { skip }, asyn
   assert.match(await k(['exec', 'kubia-c', '--', 'sh', '-c', 'cat /proc/net/fib_trie']), new RegExp(ips.get('kubia-c')!.replace(/\./g, '\\.')));
 });
 
+test('kubectl run -i --restart=Never: the container reads what kubectl sends, stdin closes with the session (stdinOnce), the pod Completes', { skip }, async () => {
+  const r = await kubectl(server, ['run', 'stdin-once', '-i', '--restart=Never', '--image=busybox', '--command', '--', 'cat'], { input: 'hello\nworld\n', timeoutMs: 30_000 });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'hello\nworld\n');
+  assert.equal((await waitStatus(server, 'stdin-once', 'Completed')).status, 'Completed');
+});
+
 test('kubectl exec of a missing binary fails as the runtime reports it', {
   skip,
   todo: 'the process runtime runs exec through a shell: exit code 127 and "kubelite-exec: 1: exec: /no/such/cmd: not found" instead of the runc error kubectl shows as an Internal error (exit 1)',

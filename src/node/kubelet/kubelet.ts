@@ -205,7 +205,17 @@ export class Kubelet implements NodeConnection {
     const r = w.record(container);
     const running = r?.current?.running;
     if (!running) throw badRequest(`container ${container} is not running`);
-    if (io.stdin && running.stdin) io.stdin.pipe(running.stdin, { end: false });
+    if (io.stdin && running.stdin) {
+      const stdin = running.stdin;
+      io.stdin.pipe(stdin, { end: false });
+      // stdinOnce (kubectl run -i): the container's stdin closes when the first attach session's does.
+      const spec = [...(w.current.spec?.initContainers ?? []), ...(w.current.spec?.containers ?? [])].find((c) => c.name === container);
+      if (spec?.stdinOnce) {
+        const close = () => { if (!stdin.writableEnded) stdin.end(); };
+        io.stdin.once('end', close);
+        io.stdin.once('close', close);
+      }
+    }
     if (running.output) {
       if (io.stdout) running.output.stdout.pipe(io.stdout, { end: false });
       if (io.stderr) running.output.stderr.pipe(io.stderr, { end: false });

@@ -29,8 +29,10 @@ export interface ContainerScript {
   argv: string[];
 }
 
-// P: keeps the PID namespace's init as its only child and reports its status.
-const OUTER = 'i=$1; shift; trap "" TERM INT HUP; (trap - TERM INT HUP; exec setpriv --pdeathsig KILL -- sh -c "$i" container "$@") & wait $!';
+// P: keeps the PID namespace's init as its only child and reports its status. A background job of a
+// shell without job control gets /dev/null as stdin, so the container's stdin (kubectl run -i, attach)
+// is handed over on fd 4 and put back in place inside.
+const OUTER = 'i=$1; shift; trap "" TERM INT HUP; exec 4<&0; (trap - TERM INT HUP; exec setpriv --pdeathsig KILL -- sh -c "$i" container "$@" <&4 4<&-) & exec 4<&-; wait $!';
 
 export function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;

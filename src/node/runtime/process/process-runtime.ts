@@ -3,7 +3,7 @@
 // that outlives the agent and records the exit status, with output carried into CRI logs. State lives
 // in <stateDir>/containers/<id>.{json,out,err,pid,exit} so a restarted agent adopts what it finds.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -86,10 +86,14 @@ export class ProcessRuntime implements Runtime {
     const cmd = this.sandboxes.containerCommand(sandbox, { argv: cfg.argv, mounts: cfg.mounts, workingDir: cfg.workingDir, limits: cfg.limits, cgroupName });
     if (sb.mode === 'loopback') cmd.cwd = workingDir;
     let stdin = '/dev/null';
+    let stdinHold: number | undefined;
     if (cfg.stdin) {
       rmSync(files.stdin, { force: true });
       if (spawnSync('mkfifo', ['-m', '600', files.stdin]).status !== 0) throw new StartError('RunContainerError', `cannot create the stdin pipe ${files.stdin}`);
       stdin = files.stdin;
+      // Opening a FIFO to read blocks until it has a writer: hold one open (O_RDWR never blocks) while
+      // the container starts, or its redirection would wait for the handle that waits for it to start.
+      stdinHold = openSync(files.stdin, 'r+');
     }
     // Recorded before the start so a crash right after it still leaves a trail (the pid file completes it).
     const record: ContainerRecord = {
@@ -102,6 +106,7 @@ export class ProcessRuntime implements Runtime {
     try {
       sup = await superviseContainer(files, cmd, Object.fromEntries(env), stdin);
     } catch (e) {
+      if (stdinHold !== undefined) closeSync(stdinHold);
       await this.sandboxes.removeCgroup(cgroupName);
       rmSync(files.record, { force: true });
       this.bySandbox.get(sandbox.id)?.delete(cfg.id);
@@ -116,6 +121,7 @@ export class ProcessRuntime implements Runtime {
     });
     writeFileSync(files.record, JSON.stringify(record));
     const h = new ContainerHandle(record, files, this.sandboxes, this.clock, sup.supervisorExited);
+    if (stdinHold !== undefined) closeSync(stdinHold); // the handle holds its own end now
     this.handles.set(cfg.id, h);
     return h;
   }
