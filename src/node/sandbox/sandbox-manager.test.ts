@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Mount, SandboxConfig } from '../runtime/runtime.js';
 import { NETNS_DIR, pidsInNetns } from './network.js';
+
+// Its own cgroup parent: other test files (run alongside) create and remove theirs.
+const CGROUP_PARENT = `kubelite-test-${process.pid}`;
 import { SandboxManager, type CommandLine, type PodSandbox } from './sandbox-manager.js';
 
 const isRoot = process.platform === 'linux' && process.getuid?.() === 0;
@@ -58,7 +61,7 @@ const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catc
 
 before(async () => {
   if (!isRoot) return;
-  mgr = await SandboxManager.create({ stateDir: dir, podCidr: '10.251.7.0/24', bridge: BRIDGE, nodeName: 'test', poolSize: 2, cgroupParent: 'kubelite-test' });
+  mgr = await SandboxManager.create({ stateDir: dir, podCidr: '10.251.7.0/24', bridge: BRIDGE, nodeName: 'test', poolSize: 2, cgroupParent: CGROUP_PARENT });
   a = await mgr.createSandbox(cfg('pod-a'));
   b = await mgr.createSandbox(cfg('pod-b'));
 });
@@ -67,7 +70,7 @@ after(async () => {
   if (!isRoot) return rmSync(dir, { recursive: true, force: true });
   for (const s of await mgr.list()) await mgr.removeSandbox(s);
   await mgr.close({ removeBridge: true, removeCgroupParent: true });
-  assert.ok(!existsSync('/sys/fs/cgroup/memory/kubelite-test') && !existsSync('/sys/fs/cgroup/kubelite-test'));
+  assert.ok(!existsSync(`/sys/fs/cgroup/memory/${CGROUP_PARENT}`) && !existsSync(`/sys/fs/cgroup/${CGROUP_PARENT}`));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -132,7 +135,7 @@ test('a memory limit OOM-kills the container: exit 137 and oomKilled', { skip },
   assert.equal((await run(inPod(a, ['true'], { memoryBytes: 64 * 1024 * 1024, name: 'kltest-ok' }))).code, 0);
   assert.equal(mgr.oomKilled('kltest-ok'), false);
   await mgr.removeCgroup('kltest-oom');
-  assert.ok(!existsSync('/sys/fs/cgroup/memory/kubelite-test/kltest-oom') && !existsSync('/sys/fs/cgroup/kubelite-test/kltest-oom'));
+  assert.ok(!existsSync(`/sys/fs/cgroup/memory/${CGROUP_PARENT}/kltest-oom`) && !existsSync(`/sys/fs/cgroup/${CGROUP_PARENT}/kltest-oom`));
 });
 
 test('a SIGKILLed agent takes its containers with it', { skip }, async () => {
@@ -157,7 +160,7 @@ test('removeSandbox kills what runs inside, deletes netns, veth and cgroups, fre
   assert.deepEqual(pidsInNetns(s.netns!), []);
   assert.ok(!existsSync(`${NETNS_DIR}/${s.netns}`));
   assert.equal((await run({ file: 'ip', args: ['link', 'show', `klv${s.id.slice(3)}`] })).code, 1);
-  assert.ok(!existsSync('/sys/fs/cgroup/memory/kubelite-test/kltest-gone') && !existsSync('/sys/fs/cgroup/kubelite-test/kltest-gone'));
+  assert.ok(!existsSync(`/sys/fs/cgroup/memory/${CGROUP_PARENT}/kltest-gone`) && !existsSync(`/sys/fs/cgroup/${CGROUP_PARENT}/kltest-gone`));
   if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
   assert.ok(!(await mgr.list()).some((x) => x.id === s.id));
   await mgr.removeSandbox(s);

@@ -24,7 +24,7 @@ export async function processFixture(mode: SandboxMode): Promise<ProcessFixture>
   const stateDir = mkdtempSync(join(tmpdir(), 'kubelite-rt-'));
   const opts = {
     stateDir, podCidr: `10.${230 + rand(20)}.${rand(250)}.0/24`, bridge: `klt${rand(0xffff).toString(16)}`, nodeName: 'test',
-    poolSize: 0, cgroupParent: 'kubelite-test',
+    poolSize: 0, cgroupParent: `kubelite-test-${process.pid}`,
     ...(mode === 'loopback' ? { forceLoopback: 'tests: loopback mode' } : {}),
   };
   const sandboxes = await SandboxManager.create(opts);
@@ -46,7 +46,7 @@ export async function processFixture(mode: SandboxMode): Promise<ProcessFixture>
     },
     cleanup: async () => {
       await runtime.close();
-      for (const m of managers) await m.close({ removeBridge: true }).catch(() => undefined);
+      for (const m of managers) await m.close({ removeBridge: true, removeCgroupParent: true }).catch(() => undefined);
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
