@@ -90,9 +90,10 @@ export class LocalClient implements ApiClient {
     try {
       return this.registry.store.watch(resourcePrefix(def, namespace), opts.fromRevision, (ev) => {
         const cur = decodeKV(ev.kv, def);
-        const prev = ev.prev ? decodeKV(ev.prev, def) : undefined;
+        // Without selectors the previous version only says whether there was one: no need to parse it
+        // (a pod write reaches a dozen in-process watchers).
+        const before = !!ev.prev && (sel.everything || sel.matches(decodeKV(ev.prev, def)));
         const now = ev.type === 'PUT' && sel.matches(cur);
-        const before = !!prev && sel.matches(prev);
         if (ev.type === 'DELETE') { if (before) onEvent({ type: 'DELETED', object: cur }); return; }
         if (now) onEvent({ type: before ? 'MODIFIED' : 'ADDED', object: cur });
         else if (before) onEvent({ type: 'DELETED', object: cur });
