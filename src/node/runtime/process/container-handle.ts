@@ -23,6 +23,8 @@ export interface ContainerRecord {
   pidStart?: number;
   cgroupName: string;
   stdin: boolean;
+  /** Where its volumes are mounted (absent in records of older agents). */
+  mountPaths?: string[];
 }
 
 /** What an exit looks like when nothing recorded it (supervisor killed): kubelet's ContainerStatusUnknown uses 137 too. */

@@ -98,7 +98,7 @@ export class ProcessRuntime implements Runtime {
     // Recorded before the start so a crash right after it still leaves a trail (the pid file completes it).
     const record: ContainerRecord = {
       id: cfg.id, sandboxId: sandbox.id, logPath: cfg.logPath, startedAt: this.clock.now(),
-      supervisorPid: 0, pid: 0, cgroupName, stdin: cfg.stdin,
+      supervisorPid: 0, pid: 0, cgroupName, stdin: cfg.stdin, mountPaths: cfg.mounts.map((m) => m.containerPath),
     };
     writeFileSync(files.record, JSON.stringify(record));
     this.index(record);
@@ -129,10 +129,11 @@ export class ProcessRuntime implements Runtime {
   async exec(sandbox: Sandbox, container: RunningContainer, argv: string[], io: ExecOptions): Promise<number> {
     const sb = await this.podSandbox(sandbox);
     if (container.pid === undefined) throw new Error(`container ${container.id} is not running`);
-    if (sb.mode === 'loopback') {
-      const err = lookPathError(argv[0], process.env.PATH ?? DEFAULT_PATH, process.cwd());
-      if (err) throw new Error(`OCI runtime exec failed: exec failed: unable to start container process: ${err}: unknown`);
-    }
+    // As runc's exec, a command that cannot be found fails before anything runs (kubectl shows it as an
+    // Internal error). A sandbox sees the host's files except its volumes: a path inside one is not checked here.
+    const inVolume = sb.mode !== 'loopback' && (this.handles.get(container.id)?.record.mountPaths ?? []).some((m) => argv[0]?.startsWith(`${m}/`));
+    const err = inVolume ? undefined : lookPathError(argv[0], sb.mode === 'loopback' ? process.env.PATH ?? DEFAULT_PATH : DEFAULT_PATH, sb.mode === 'loopback' ? process.cwd() : '/');
+    if (err) throw new Error(`OCI runtime exec failed: exec failed: unable to start container process: ${err}: unknown`);
     const cgroupName = this.handles.get(container.id)?.record.cgroupName;
     const cmd = this.sandboxes.execCommand(sandbox, container.pid, argv, cgroupName);
     const child = spawn(cmd.file, cmd.args, { cwd: cmd.cwd, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
