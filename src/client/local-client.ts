@@ -10,7 +10,7 @@ import { deleteObject, type DeleteOptions } from '../apiserver/registry/deletion
 import { resourcePrefix, ROOT } from '../apiserver/registry/keys.js';
 import { decodeKV, type Registry } from '../apiserver/registry/registry.js';
 import { applyPatch } from '../apiserver/patch/index.js';
-import type { StoreEvent } from '../store/store.js';
+import type { KeyValue, StoreEvent } from '../store/store.js';
 import type { ApiClient, PatchType, Selectors, Watch, WatchEvent } from './api-client.js';
 
 export type { WatchEvent, WatchType } from './api-client.js';
@@ -89,7 +89,7 @@ export class LocalClient implements ApiClient {
     const sel = selection(def, opts.labelSelector, opts.fieldSelector);
     try {
       return this.registry.store.watch(resourcePrefix(def, namespace), opts.fromRevision, (ev) => {
-        const cur = decodeKV(ev.kv, def);
+        const cur = sharedDecode(ev.kv, def);
         // Without selectors the previous version only says whether there was one: no need to parse it
         // (a pod write reaches a dozen in-process watchers).
         const before = !!ev.prev && (sel.everything || sel.matches(decodeKV(ev.prev, def)));
@@ -117,6 +117,32 @@ export class LocalClient implements ApiClient {
   private kindOfKey(key: string): KindDef | undefined {
     return this.kinds.find((k) => !k.storedAs && key.startsWith(resourcePrefix(k)));
   }
+}
+
+/**
+ * One decoded, frozen object per stored version, shared by every in-process watcher (the scheduler,
+ * the kubelet and each controller's informer): a pod write was parsed once per watcher, and each
+ * informer cache held its own copy of every pod. Frozen, since readers share it: writes go through
+ * the registry, which copies what it is given.
+ */
+const decodedVersions = new WeakMap<KeyValue, KObject>();
+
+function sharedDecode(kv: KeyValue, def: KindDef): KObject {
+  if (def.storedAs) return decodeKV(kv, def); // served converted: each kind its own view
+  let obj = decodedVersions.get(kv);
+  if (!obj) {
+    obj = deepFreeze(decodeKV(kv, def));
+    decodedVersions.set(kv, obj);
+  }
+  return obj;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
 }
 
 function toWatchEvent(ev: StoreEvent, def: KindDef): WatchEvent {

@@ -225,27 +225,29 @@ test('scale rc --replicas sets spec.replicas through the scale subresource', { s
 });
 
 /** An RC and a pod that names it as controlling owner (no RC controller runs, so the pod is made by hand). */
-async function rcWithOwnedPod(name: string): Promise<void> {
-  await ok(['create', '-f', '-'], { input: rc(name, 1) });
-  const owner = await getJson<ReplicationController>(['rc', name]);
+// The owner is a ConfigMap: no controller acts on it, so only the garbage collector touches the pod
+// (an RC's own controller would count the pod as a second replica and delete one).
+async function ownerWithPod(name: string): Promise<void> {
+  await ok(['create', 'configmap', name, `--from-literal=owner=${name}`]);
+  const owner = await getJson<ConfigMap>(['configmap', name]);
   const owned = parseYaml(pod(`${name}-pod`, { app: name })) as Pod;
-  owned.metadata!.ownerReferences = [{ apiVersion: 'v1', kind: 'ReplicationController', name, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true }];
+  owned.metadata!.ownerReferences = [{ apiVersion: 'v1', kind: 'ConfigMap', name, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true }];
   await ok(['create', '-f', '-'], { input: JSON.stringify(owned) });
 }
 
 test('delete --cascade=orphan keeps the dependent and strips its ownerReferences', { skip }, async () => {
-  await rcWithOwnedPod('orphaner');
-  assert.equal(await ok(['delete', 'rc', 'orphaner', '--cascade=orphan']), 'replicationcontroller "orphaner" deleted\n');
-  const gone = await k(['get', 'rc', 'orphaner']);
-  assert.equal(gone.stderr, 'Error from server (NotFound): replicationcontrollers "orphaner" not found\n');
+  await ownerWithPod('orphaner');
+  assert.equal(await ok(['delete', 'configmap', 'orphaner', '--cascade=orphan']), 'configmap "orphaner" deleted\n');
+  const gone = await k(['get', 'configmap', 'orphaner']);
+  assert.equal(gone.stderr, 'Error from server (NotFound): configmaps "orphaner" not found\n');
   const left = (await getJson<Pod>(['pod', 'orphaner-pod'])).metadata!;
   assert.equal('ownerReferences' in left, false, 'the ownerReferences key is removed');
   assert.equal(left.deletionTimestamp, undefined);
 });
 
 test('delete --cascade=background deletes the dependent after the owner', { skip }, async () => {
-  await rcWithOwnedPod('backgrounder');
-  assert.equal(await ok(['delete', 'rc', 'backgrounder', '--cascade=background']), 'replicationcontroller "backgrounder" deleted\n');
+  await ownerWithPod('backgrounder');
+  assert.equal(await ok(['delete', 'configmap', 'backgrounder', '--cascade=background']), 'configmap "backgrounder" deleted\n');
   await eventually(async () => {
     const r = await k(['get', 'pod', 'backgrounder-pod']);
     assert.equal(r.stderr, 'Error from server (NotFound): pods "backgrounder-pod" not found\n');
@@ -253,13 +255,13 @@ test('delete --cascade=background deletes the dependent after the owner', { skip
 });
 
 test('delete --cascade=foreground deletes the dependent before the owner is gone', { skip }, async () => {
-  await rcWithOwnedPod('foregrounder');
+  await ownerWithPod('foregrounder');
   // kubectl waits until the owner is gone; by then its blocking dependent must be gone too.
-  assert.equal(await ok(['delete', 'rc', 'foregrounder', '--cascade=foreground']), 'replicationcontroller "foregrounder" deleted\n');
+  assert.equal(await ok(['delete', 'configmap', 'foregrounder', '--cascade=foreground']), 'configmap "foregrounder" deleted\n');
   const r = await k(['get', 'pod', 'foregrounder-pod']);
   assert.equal(r.stderr, 'Error from server (NotFound): pods "foregrounder-pod" not found\n');
-  const owner = await k(['get', 'rc', 'foregrounder']);
-  assert.equal(owner.stderr, 'Error from server (NotFound): replicationcontrollers "foregrounder" not found\n');
+  const owner = await k(['get', 'configmap', 'foregrounder']);
+  assert.equal(owner.stderr, 'Error from server (NotFound): configmaps "foregrounder" not found\n');
 });
 
 test('edit applies the change the editor made', { skip }, async () => {
