@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubectl, kubectlMissing, kubeliteBin, startTestServer, type TestServer } from './harness.js';
+import { kubectl, kubectlMissing, kubeliteBin, signalAndWait, startTestServer, type TestServer } from './harness.js';
 import { deleteAllPods, eventually, namespacesInCidr, ok, pids, podRow, removeNamespacesInCidr, testPodCidr, waitGone, waitStatus } from './pods-helpers.js';
 
 const skip = kubectlMissing() ?? (process.getuid?.() === 0 ? undefined : 'needs root: the agent builds pod sandboxes');
@@ -33,13 +33,7 @@ async function startAgent(name: string, runtime: 'process' | 'simulated', extra:
   return p;
 }
 
-async function kill(name: string, signal: NodeJS.Signals): Promise<void> {
-  const p = agents.get(name);
-  if (!p || p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise((r) => p.once('exit', r));
-  p.kill(signal);
-  await exited;
-}
+const kill = (name: string, signal: NodeJS.Signals) => signalAndWait(agents.get(name), signal);
 
 before(async () => {
   if (skip) return;

@@ -87,3 +87,11 @@ export function run(cmd: string, args: string[], opts: { input?: string; env?: R
 export function kubectl(server: TestServer, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return run(kubectlPath, ['--kubeconfig', server.kubeconfig, ...args], opts);
 }
+
+/** Signals a child process and resolves once it has exited (at once if it is gone already). */
+export async function signalAndWait(p: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise((r) => p.once('exit', r));
+  p.kill(signal);
+  await exited;
+}

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubectlMissing, kubeliteBin, startTestServer, type TestServer } from './harness.js';
+import { kubectlMissing, kubeliteBin, signalAndWait, startTestServer, type TestServer } from './harness.js';
 import { eventually, ok } from './pods-helpers.js';
 
 const skip = kubectlMissing();
@@ -32,13 +32,7 @@ async function startAgent(name: string, extra: string[] = []): Promise<void> {
   agents.set(name, p);
 }
 
-async function kill(name: string, signal: NodeJS.Signals): Promise<void> {
-  const p = agents.get(name);
-  if (!p || p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise((r) => p.once('exit', r));
-  p.kill(signal);
-  await exited;
-}
+const kill = (name: string, signal: NodeJS.Signals) => signalAndWait(agents.get(name), signal);
 
 before(async () => {
   if (skip) return;
