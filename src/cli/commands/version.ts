@@ -2,8 +2,6 @@
 // gitVersion), --client, -o json|yaml with clientVersion/serverVersion objects.
 import type { Cli, Verb } from '../core/command.js';
 import { bool, str, type ParsedArgs } from '../core/kflags.js';
-import { toGoJson } from '../printers/go-json.js';
-import { toGoYaml } from '../printers/go-yaml.js';
 
 /** kubelite's client identity: kubectl 1.33's API, kubelite's build. */
 export const CLIENT_VERSION = {
@@ -20,6 +18,7 @@ export const verb: Verb = {
   flags: [
     { name: 'client', type: 'bool', default: false, help: 'If true, shows client version only (no server required).' },
     { name: 'output', short: 'o', type: 'string', default: '', help: 'One of \'yaml\' or \'json\'.' }],
+  needsServer: (p) => !bool(p, 'client'),
   run,
 };
 
@@ -32,8 +31,9 @@ async function run(p: ParsedArgs, cli: Cli): Promise<number> {
     } catch (e) { serverError = e; }
   }
   const o = str(p, 'output');
-  if (o === 'json') cli.out(toGoJson(out, '  ', false));
-  else if (o === 'yaml') cli.out(toGoYaml(out));
+  // The printers load only for -o: plain `version --client` is the CLI's start-up benchmark.
+  if (o === 'json') cli.out((await import('../printers/go-json.js')).toGoJson(out, '  ', false));
+  else if (o === 'yaml') cli.out((await import('../printers/go-yaml.js')).toGoYaml(out));
   else if (o) throw new Error(`--output must be 'yaml' or 'json'`);
   else {
     cli.out(`Client Version: ${CLIENT_VERSION.gitVersion}\n`);

@@ -2,7 +2,7 @@
 // flags, and a run that gets parsed arguments. runVerb prints flag errors and API errors exactly
 // as kubectl does (cmdutil.CheckErr) and returns the exit code.
 import { errorMessage } from './errors.js';
-import { CliContext } from './context.js';
+import type { CliContext } from './context.js';
 import { flagsHelp, FlagError, GLOBAL_FLAGS, parseArgs, str, type Flag, type ParsedArgs } from './kflags.js';
 import { suggestionsFor } from './suggest.js';
 
@@ -13,6 +13,9 @@ export interface Verb {
   usage: string;
   example: string;
   flags: Flag[];
+  /** False when this invocation never talks to a server (`version --client`): the kubeconfig and
+   *  HTTPS modules are then not loaded, which is most of a short command's start-up. */
+  needsServer?(p: ParsedArgs): boolean;
   run(p: ParsedArgs, cli: Cli): Promise<number>;
 }
 
@@ -24,12 +27,15 @@ export class ExitError extends Error {
   constructor(message: string, readonly code = 1) { super(message); }
 }
 
+type ContextModule = typeof import('./context.js');
+
 export class Cli {
   private ctx?: CliContext;
-  constructor(readonly verb: string, readonly p: ParsedArgs) {}
+  constructor(readonly verb: string, readonly p: ParsedArgs, private readonly contextModule?: ContextModule) {}
 
   context(): CliContext {
-    this.ctx ??= CliContext.load({
+    if (!this.contextModule) throw new Error(`kubelite ${this.verb}: this invocation was started without server access`);
+    this.ctx ??= this.contextModule.CliContext.load({
       kubeconfig: str(this.p, 'kubeconfig') || undefined,
       context: str(this.p, 'context') || undefined,
       namespace: str(this.p, 'namespace') || undefined,
@@ -65,7 +71,7 @@ export async function runVerb(v: Verb, argv: string[]): Promise<number> {
     return 1;
   }
   if (p.flags.help === true) { process.stdout.write(verbHelp(v)); return 0; }
-  const cli = new Cli(v.name, p);
+  const cli = new Cli(v.name, p, v.needsServer?.(p) === false ? undefined : await import('./context.js'));
   try {
     return await v.run(p, cli);
   } catch (e) {
