@@ -53,6 +53,22 @@ async function descendantRuns(pid: number, comm: string): Promise<void> {
   throw new Error(`no ${comm} below ${pid}`);
 }
 
+/**
+ * The pids whose command line is cmdline, waiting up to 2 s for them to go: a process sent SIGKILL
+ * may still show in /proc until the kernel has run its exit (the signal is delivered, not yet acted on).
+ */
+async function processesLeft(cmdline: string): Promise<string[]> {
+  const matching = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try { return readFileSync(`/proc/${d}/cmdline`, 'utf8') === cmdline; } catch { return false; } // exited meanwhile
+  });
+  let left = matching();
+  for (let waited = 0; left.length > 0 && waited < 2_000; waited += 10) {
+    await new Promise((r) => setTimeout(r, 10));
+    left = matching();
+  }
+  return left;
+}
+
 function get(host: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     request({ host, port: 8080, path: '/' }, (res) => {
@@ -142,10 +158,7 @@ for (const mode of modes) {
     // In a PID namespace the shell is PID 1 and ignores SIGTERM (Docker's behaviour): SIGKILL after the grace.
     // Without one it dies of SIGTERM. Either way its sleep was never sent SIGTERM and is gone now.
     assert.deepEqual([exit.exitCode], [mode === 'namespaces' ? 137 : 143]);
-    const left = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-      try { return readFileSync(`/proc/${d}/cmdline`, 'utf8') === `sleep\0${tag}\0`; } catch { return false; }
-    });
-    assert.deepEqual(left, []);
+    assert.deepEqual(await processesLeft(`sleep\0${tag}\0`), []);
     await f.runtime.removeSandbox(sb);
   });
 }
