@@ -163,16 +163,40 @@ function expectStatus(r: HttpResult, code: number, reason: string, message: stri
   else assert.match(s.message, message);
 }
 
-/** Everything in the store, summarised: the revision a pod list reports, and every pod and job name. */
-async function snapshot(): Promise<{ rv: string; pods: string[]; jobs: string[] }> {
-  const pods = JSON.parse((await apiRequest(server, 'GET', '/api/v1/pods')).body) as { metadata: { resourceVersion: string }; items: { metadata: { namespace: string; name: string } }[] };
-  const jobs = JSON.parse((await apiRequest(server, 'GET', '/apis/batch/v1/jobs')).body) as typeof pods;
-  const names = (l: typeof pods) => l.items.map((i) => `${i.metadata.namespace}/${i.metadata.name}`);
-  return { rv: pods.metadata.resourceVersion, pods: names(pods), jobs: names(jobs) };
+// The bad requests go to a namespace of their own: the Jobs the kubectl tests above created are
+// still being worked by the Job controller (their pods, status and events), so neither the store's
+// revision nor the default namespace holds still while these tests run.
+const NS = 'bad-requests';
+const podsPath = `/api/v1/namespaces/${NS}/pods`;
+
+interface Item { metadata: { namespace: string; name: string; resourceVersion: string; ownerReferences?: unknown[] } }
+
+/**
+ * What a bad request could have written: every pod and job, with its resourceVersion, in the
+ * namespace the requests name and in the one the mismatching body names (nothing else writes
+ * there); elsewhere the name of every pod and job no controller made.
+ */
+async function snapshot(): Promise<{ own: string[]; elsewhere: string[] }> {
+  const own: string[] = [], elsewhere: string[] = [];
+  for (const path of ['/api/v1/pods', '/apis/batch/v1/jobs']) {
+    const r = await apiRequest(server, 'GET', path);
+    assert.equal(r.status, 200, r.body);
+    const list = JSON.parse(r.body) as { kind: string; items: Item[] };
+    for (const { metadata: m } of list.items) {
+      const id = `${list.kind} ${m.namespace}/${m.name}`;
+      if (m.namespace === NS || m.namespace === 'kube-system') own.push(`${id}@${m.resourceVersion}`);
+      else if (!m.ownerReferences?.length) elsewhere.push(id);
+    }
+  }
+  return { own, elsewhere };
 }
 
-const podsPath = '/api/v1/namespaces/default/pods';
 const goodPod = (name: string, extra: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, ...extra }, spec: { containers: [container] } });
+
+test('the namespace for the bad requests', async () => {
+  const r = await apiRequest(server, 'POST', '/api/v1/namespaces', { body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } }) });
+  assert.equal(r.status, 201, r.body);
+});
 
 const badRequests: { name: string; path?: string; body: () => string | Buffer; contentType?: string; code: number; reason: string; message: string | RegExp }[] = [
   {
