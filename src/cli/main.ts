@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--help' && argv[i] !== '-h') {
     const a = argv[i]!;
     lead.push(a);
-    if (!a.includes('=') && ['-n', '--namespace', '--kubeconfig', '--context', '--request-timeout'].includes(a) && i + 1 < argv.length) lead.push(argv[++i]!);
+    if (!a.includes('=') && ['-n', '--namespace', '--kubeconfig', '--context', '--cache-dir', '--request-timeout'].includes(a) && i + 1 < argv.length) lead.push(argv[++i]!);
     i++;
   }
   const [verbName, ...rest] = argv.slice(i);

@@ -23,6 +23,7 @@ export const verb: Verb = {
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (wide, name).' },
     { name: 'namespaced', type: 'bool', default: true, help: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
     { name: 'api-group', type: 'string', default: '', help: 'Limit to resources in the specified API group.' },
+    { name: 'cached', type: 'bool', default: false, help: 'Use the cached list of resources if available.' },
     { name: 'verbs', type: 'strings', default: [], help: 'Limit to resources that support the specified verbs.' },
     { name: 'no-headers', type: 'bool', default: false, help: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
     { name: 'sort-by', type: 'string', default: '', help: 'If non-empty, sort list of resources using specified field. The field can be either \'name\' or \'kind\'.' }],
@@ -30,7 +31,8 @@ export const verb: Verb = {
 };
 
 async function run(p: ParsedArgs, cli: Cli): Promise<number> {
-  const all = await cli.context().allResources();
+  // As kubectl's: the server's current list unless --cached (its discovery cache is invalidated first).
+  const all = await cli.context().allResources({ fresh: !bool(p, 'cached') });
   const seenGroup = new Map<string, string>();
   for (const r of all) if (!seenGroup.has(r.group)) seenGroup.set(r.group, r.version); // preferred = first listed
   let rows: ApiResource[] = all.filter((r) => seenGroup.get(r.group) === r.version);

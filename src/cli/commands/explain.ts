@@ -176,8 +176,7 @@ async function run(p: ParsedArgs, cli: Cli): Promise<number> {
   let [r] = await ctx.resolve(typed!).catch((e: unknown) => { throw e instanceof ResourceNotFound ? new ExitError(e.message) : e; });
   const apiVersion = str(p, 'api-version');
   if (apiVersion) {
-    const all = await ctx.allResources();
-    r = all.find((x) => x.resource === r!.resource && (x.group ? `${x.group}/${x.version}` : x.version) === apiVersion) ?? r;
+    r = (await ctx.lookup((all) => all.find((x) => x.resource === r!.resource && (x.group ? `${x.group}/${x.version}` : x.version) === apiVersion))) ?? r;
   }
   const gv = r!.group ? `apis/${r!.group}/${r!.version}` : `api/${r!.version}`;
   const index = await ctx.transport.json<{ paths: Record<string, { serverRelativeURL: string }> }>({ method: 'GET', path: '/openapi/v3' });

@@ -39,6 +39,7 @@ export class Cli {
       kubeconfig: str(this.p, 'kubeconfig') || undefined,
       context: str(this.p, 'context') || undefined,
       namespace: str(this.p, 'namespace') || undefined,
+      cacheDir: str(this.p, 'cache-dir') || undefined,
     });
     return this.ctx;
   }

@@ -36,6 +36,7 @@ export interface ParsedArgs {
 export const GLOBAL_FLAGS: Flag[] = [
   { name: 'kubeconfig', type: 'string', default: '', help: 'Path to the kubeconfig file to use for CLI requests.' },
   { name: 'context', type: 'string', default: '', help: 'The name of the kubeconfig context to use' },
+  { name: 'cache-dir', type: 'string', default: '', help: 'Default cache directory' },
   { name: 'namespace', short: 'n', type: 'string', default: '', help: 'If present, the namespace scope for this CLI request' },
   { name: 'request-timeout', type: 'string', default: '0', help: 'The length of time to wait before giving up on a single server request.', hidden: true },
   { name: 'v', short: 'v', type: 'int', default: 0, help: 'number for the log level verbosity', hidden: true },

@@ -79,8 +79,7 @@ export async function resourceForKind(ctx: CliContext, apiVersion: string, kind:
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  const all = await ctx.allResources();
-  const r = all.find((x) => x.group === group && x.version === version && x.kind === kind && !x.resource.includes('/'));
+  const r = await ctx.lookup((all) => all.find((x) => x.group === group && x.version === version && x.kind === kind && !x.resource.includes('/')));
   if (!r) {
     const where = source ? `resource mapping not found for name: "" namespace: "" from "${source}": ` : '';
     throw new Error(`${where}no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);

@@ -60,6 +60,13 @@ export class ResourceNotFound extends Error {
  * `.group` or `.version.group`) to one resource, or a category (`all`) to several. Case-insensitive.
  */
 export function resolveResources(all: ApiResource[], typed: string): ApiResource[] {
+  const found = findResources(all, typed);
+  if (!found) throw new ResourceNotFound(typed);
+  return found;
+}
+
+/** resolveResources without the error: undefined when nothing matches. */
+export function findResources(all: ApiResource[], typed: string): ApiResource[] | undefined {
   const lower = typed.toLowerCase();
   const [name, ...rest] = lower.split('.');
   const suffix = rest.join('.');
@@ -74,7 +81,7 @@ export function resolveResources(all: ApiResource[], typed: string): ApiResource
     const category = all.filter((r) => r.categories.includes(lower));
     if (category.length) return category;
   }
-  throw new ResourceNotFound(typed);
+  return undefined;
 }
 
 /** The REST path of a resource collection or object: /api/v1/namespaces/ns/pods[/name[/sub]]. */
