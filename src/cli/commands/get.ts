@@ -8,9 +8,10 @@ import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, wit
 import { errorMessage } from '../core/errors.js';
 import { printTable, type Table } from '../printers/table.js';
 import { TabWriter } from '../printers/tabwriter.js';
-import { printObjects, parseOutput, type OutputFormat } from '../printers/output.js';
-import { sortOrder } from '../printers/sort.js';
-import { watchTables } from './get-watch.js';
+import { parseOutput, type OutputFormat } from '../printers/output-format.js';
+// The object printers, --sort-by and --watch load only when asked for: a plain `get pods` is the
+// command a learner types most, and its start-up is mostly module loading.
+const sortOrderOf = async () => (await import('../printers/sort.js')).sortOrder;
 
 const flags: Flag[] = [
   { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].' },
@@ -124,7 +125,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
     for (const { target, table } of tables) {
       if (!table.rows?.length || watchOnly) continue;
       if (sortBy) {
-        const order = sortOrder(table.rows.map((r) => r.object), sortBy);
+        const order = (await sortOrderOf())(table.rows.map((r) => r.object), sortBy);
         table.rows = order.map((i) => table.rows![i]!);
       }
       if (printed) cli.out('\n');
@@ -137,6 +138,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       if (targets.length !== 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found');
       const t = targets[0]!;
       const rv = tables[0]?.table.metadata?.resourceVersion;
+      const { watchTables } = await import('./get-watch.js');
       await watchTables(cli, t, { ...listOpts, resourceVersion: rv, headerPrinted: printed, print: (table, header) => printTable(table, { ...tableOptions(p, format, t.resource, allNs, withKind), noHeaders: !header || bool(p, 'no-headers') }, writer) });
     }
     return errors.length ? 1 : 0;
@@ -156,8 +158,9 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
   // Objects keep the resource they came from, for -o name.
   const shown = bool(p, 'show-managed-fields') ? objects : objects.map(withoutManagedFields);
   objects.forEach((o, i) => resources.set(shown[i]!, targets.find((t) => t.resource.kind === o.kind && (t.resource.group ? `${t.resource.group}/${t.resource.version}` : t.resource.version) === o.apiVersion)?.resource ?? targets[0]!.resource));
-  const sorted = sortBy ? sortOrder(shown, sortBy).map((i) => shown[i]!) : shown;
+  const sorted = sortBy ? (await sortOrderOf())(shown, sortBy).map((i) => shown[i]!) : shown;
   const single = targets.length === 1 && targets[0]!.names.length === 1 && !sortBy;
+  const { printObjects } = await import('../printers/output.js');
   cli.out(printObjects(format, sorted, { single, noHeaders: bool(p, 'no-headers'), nameOf: (o) => `${kindPrefix(resources.get(o)!)}/${o.metadata.name}` }));
   for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
   return errors.length ? 1 : 0;
