@@ -6,9 +6,9 @@
 // off (scenario 9), and a deleted pod leaves no process.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { freePort, kubectlMissing, kubeliteBin, type TestServer } from './harness.js';
 import { deleteAllPods, eventually, httpGet, ok, pids, podRow, testPodCidr, waitGone, waitStatus } from './pods-helpers.js';
@@ -19,33 +19,80 @@ let server: TestServer;
 const cidr = testPodCidr();
 const loopbackPrefix = `127.${cidr.split('.').slice(1, 3).join('.')}.`;
 
+/**
+ * `to` as a copy of `from` that anyone can read: files are hard links where the file is
+ * world-readable and on the same filesystem (the tree is mostly node_modules: linking takes a
+ * fraction of the time of copying), copies made readable otherwise; symbolic links stay links.
+ */
+function readableTree(from: string, to: string): void {
+  const st = lstatSync(from);
+  if (st.isDirectory()) {
+    mkdirSync(to);
+    chmodSync(to, 0o755);
+    for (const name of readdirSync(from)) readableTree(join(from, name), join(to, name));
+  } else if (st.isSymbolicLink()) {
+    symlinkSync(readlinkSync(from), to);
+  } else {
+    if (st.mode & 0o004) {
+      try { linkSync(from, to); return; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e; }
+    }
+    copyFileSync(from, to);
+    chmodSync(to, (st.mode & 0o777) | 0o444);
+  }
+}
+
+/**
+ * The built server where `nobody` can read it. The repository may sit below a directory only its
+ * owner can enter (a clone under `mktemp -d`, as CI may make), so running bin/kubelite.js in place
+ * fails with "Cannot find module". The server needs its entry point, the compiled tree, package.json
+ * (`"type": "module"`, the version) and its dependencies.
+ */
+function readableBuild(into: string): string {
+  const repo = dirname(dirname(kubeliteBin));
+  mkdirSync(into);
+  chmodSync(into, 0o755);
+  for (const entry of ['bin', 'dist', 'package.json', 'node_modules']) readableTree(join(repo, entry), join(into, entry));
+  return join(into, 'bin', 'kubelite.js');
+}
+
 /** `kubelite server` as uid/gid 65534 (nobody) on a data dir that user owns, with HOME there. */
 async function startServerAsNobody(): Promise<TestServer> {
   const home = mkdtempSync(join(tmpdir(), 'kubelite-nonroot-'));
-  chownSync(home, NOBODY, NOBODY);
+  const removeHome = () => rmSync(home, { recursive: true, force: true });
+  let bin: string;
+  try {
+    chownSync(home, NOBODY, NOBODY);
+    bin = readableBuild(join(home, 'kubelite'));
+  } catch (e) {
+    removeHome();
+    throw e;
+  }
   const dataDir = join(home, 'data');
   const port = await freePort();
-  const proc: ChildProcess = spawn(process.execPath, [kubeliteBin, 'server', '--data-dir', dataDir, '--port', String(port), '--store', 'memory', '--pod-cidr', cidr], {
+  const proc: ChildProcess = spawn(process.execPath, [bin, 'server', '--data-dir', dataDir, '--port', String(port), '--store', 'memory', '--pod-cidr', cidr], {
     uid: NOBODY, gid: NOBODY, cwd: home, env: { ...process.env, HOME: home, USER: 'nobody' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    const code = await exited;
+    removeHome();
+    return code;
+  };
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`server did not become ready:\n${out}`)), 15_000);
-    proc.stdout!.on('data', () => { if (out.includes('kubelite server ready')) { clearTimeout(t); res(); } });
-    proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`server exited with ${code}:\n${out}`)); });
-  });
-  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-  return {
-    port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `https://127.0.0.1:${port}`, proc, output: () => out,
-    async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
-      const code = await exited;
-      rmSync(home, { recursive: true, force: true });
-      return code;
-    },
-  };
+  try {
+    await new Promise<void>((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`server did not become ready:\n${out}`)), 15_000);
+      proc.stdout!.on('data', () => { if (out.includes('kubelite server ready')) { clearTimeout(t); res(); } });
+      proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`server exited with ${code}:\n${out}`)); });
+    });
+  } catch (e) {
+    await stop('SIGKILL');
+    throw e;
+  }
+  return { port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `https://127.0.0.1:${port}`, proc, output: () => out, stop };
 }
 
 before(async () => {
