@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import type { ApiClient } from '../client/api-client.js';
 import { EventRecorder } from '../client/events.js';
+import { Informer } from '../client/informer.js';
+import type { KObject } from '../api/object.js';
 import type { Clock } from '../util/clock.js';
 import { hostFacts, hostResources, simulatedFacts } from './agent/host-facts.js';
 import { NodeAgent } from './agent/node-agent.js';
@@ -17,6 +19,13 @@ import { SandboxManager } from './sandbox/sandbox-manager.js';
 
 export interface NodeOptions {
   client: ApiClient;
+  /** kubelet's separate clients (server.go: EventClient, HeartbeatClient), each with its own
+   *  connections, so a burst of events or pod status writes never delays the other or a lease
+   *  renewal. Default: client. */
+  eventClient?: ApiClient;
+  heartbeatClient?: ApiClient;
+  /** The service lister shared by the nodes of one process (see serviceInformer); default: the node's own. */
+  services?: Informer<KObject>;
   name: string;
   runtime: 'process' | 'simulated';
   podCIDR: string;
@@ -55,24 +64,33 @@ export async function createRuntime(o: Pick<NodeOptions, 'runtime' | 'podCIDR' |
   return new ProcessRuntime({ stateDir, sandboxes, clock: o.clock });
 }
 
+/** The kubelet's service lister: every Service, synced before any pod starts (its env needs them). */
+export async function serviceInformer(client: ApiClient, log?: (m: string) => void): Promise<Informer<KObject>> {
+  const services = new Informer(client, client.kind('', 'Service'), { log });
+  await services.start();
+  return services;
+}
+
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const host = hostFacts();
   const simulated = o.runtime === 'simulated';
   const runtime = await createRuntime(o);
+  const ownServices = o.services ? undefined : await serviceInformer(o.client, o.log);
+  const services = o.services ?? ownServices!;
   const cfg: NodeConfig = {
     name: o.name, labels: o.labels, podCIDR: o.podCIDR, kubeletPort: o.kubeletPort,
     runtimeName: o.runtime, runtimeVersion: o.version,
     facts: simulated ? simulatedFacts(o.name, host) : host,
     ...(simulated ? { capacity: o.capacity ?? { cpu: '32', memory: '256Gi', pods: '110' } } : hostResources(o.dataDir, o.maxPods)),
   };
-  const recorder = new EventRecorder(o.client, { component: 'kubelet', host: o.name }, o.clock, { log: o.log });
-  const agent = new NodeAgent(o.client, cfg, { clock: o.clock, recorder, log: o.log, leaseDurationSeconds: o.leaseDurationSeconds });
+  const recorder = new EventRecorder(o.eventClient ?? o.client, { component: 'kubelet', host: o.name }, o.clock, { log: o.log });
+  const agent = new NodeAgent(o.heartbeatClient ?? o.client, cfg, { clock: o.clock, recorder, log: o.log, leaseDurationSeconds: o.leaseDurationSeconds });
   const event = (pod: Parameters<Parameters<typeof probeHooks>[2]>[0], type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) =>
     recorder.event(pod as never, type, reason, message, { fieldPath });
   const kubelet = new Kubelet({
     client: o.client, nodeName: o.name, hostIP: simulated ? simulatedFacts(o.name, host).internalIP : host.internalIP,
     runtime, dataDir: join(o.dataDir, 'kubelet'), imagesDir: o.imagesDir ?? o.dataDir, clock: o.clock, recorder,
-    probes: probeHooks(runtime, o.clock, event), log: o.log, backoffBaseMs: o.backoffBaseMs,
+    probes: probeHooks(runtime, o.clock, event), log: o.log, backoffBaseMs: o.backoffBaseMs, services,
   });
   await agent.start();
   await kubelet.start();
@@ -81,6 +99,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     async stop() {
       agent.stop();
       kubelet.stop();
+      ownServices?.stop();
       // A clean shutdown stops the pods' processes (a restart starts them again per restartPolicy);
       // only a crashed agent leaves them running, for the next one to adopt.
       await runtime.close({ removeAll: true });

@@ -140,7 +140,7 @@ spec:
   containers:
   - name: main
     image: busybox
-    command: ["sh", "-c", "echo GREETING=$GREETING; echo NAME=$MY_NAME; echo IP=$MY_IP; echo HOST=$(hostname) $HOSTNAME; echo EXPANDED=$(EXPANDED); cat /etc/app/motd.txt"]
+    command: ["sh", "-c", "echo GREETING=$GREETING; echo NAME=$MY_NAME; echo IP=$MY_IP; echo HOST=$(hostname) $HOSTNAME; echo EXPANDED=$(EXPANDED); echo SVC=$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT; cat /etc/app/motd.txt"]
     env:
     - name: GREETING
       valueFrom: {configMapKeyRef: {name: app-config, key: greeting}}
@@ -157,8 +157,11 @@ spec:
     configMap: {name: app-config}
 `);
     const row = await waitStatus(server, 'envpod', 'Completed');
+    // The service link variables come from the kubelet's service lister (default/kubernetes always).
+    const svc = await k(['get', 'service', 'kubernetes', '-o', 'jsonpath={.spec.clusterIP}:{.spec.ports[0].port}']);
+    assert.match(svc, /^\d+\.\d+\.\d+\.\d+:\d+$/);
     assert.equal(await k(['logs', 'envpod']),
-      `GREETING=hola\nNAME=envpod\nIP=${row.ip}\nHOST=envpod envpod\nEXPANDED=x-envpod\nmounted from a configMap\n`);
+      `GREETING=hola\nNAME=envpod\nIP=${row.ip}\nHOST=envpod envpod\nEXPANDED=x-envpod\nSVC=${svc}\nmounted from a configMap\n`);
   });
 
   test('a container whose ConfigMap is missing waits with CreateContainerConfigError', async () => {

@@ -10,7 +10,7 @@ import { loadKubeconfig } from '../../client/kubeconfig.js';
 import { hostFacts } from '../../node/agent/host-facts.js';
 import type { NodeConnection } from '../../node/connection.js';
 import { KubeletServer } from '../../node/kubelet-server/kubelet-server.js';
-import { startNode, type RunningNode } from '../../node/node.js';
+import { serviceInformer, startNode, type RunningNode } from '../../node/node.js';
 import { loadOrCreateTls } from '../../server/tls.js';
 import { cidrCollisions, listNodes, nodeNames, planPodCidrs, type PlannedNode } from '../../node/agent/node-plan.js';
 import { realClock } from '../../util/clock.js';
@@ -85,7 +85,11 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const dataDir = (flags['data-dir'] as string | undefined) ?? join(homedir(), '.kubelite', 'agents', name);
 
   const access = loadKubeconfig({ path: flags.kubeconfig as string | undefined });
+  // kubelet's three clients (cmd/kubelet/app/server.go): pods and status, events, heartbeats (node
+  // status and lease), each with its own connection pool.
   const client = new HttpClient(access);
+  const eventClient = new HttpClient(access);
+  const heartbeatClient = new HttpClient(access);
   const maxPods = Number(flags['max-pods']);
   const leaseDurationSeconds = Number(flags['node-lease-duration-seconds']);
   if (!Number.isInteger(leaseDurationSeconds) || leaseDurationSeconds < 1) throw new FlagError(`invalid --node-lease-duration-seconds ${flags['node-lease-duration-seconds']}: must be a positive integer`);
@@ -99,6 +103,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
 
   const hosted: Hosted[] = [];
+  const services = await serviceInformer(client, log);
   const startOne = async (p: PlannedNode) => {
     const nodeDir = count > 1 ? join(dataDir, p.name) : dataDir;
     mkdirSync(nodeDir, { recursive: true, mode: 0o700 });
@@ -112,7 +117,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
       kubeletPort = await server.listen();
     }
     const node = await startNode({
-      client, name: p.name, runtime: runtimeName, podCIDR: p.podCIDR, dataDir: nodeDir, labels,
+      client, eventClient, heartbeatClient, services, name: p.name, runtime: runtimeName, podCIDR: p.podCIDR, dataDir: nodeDir, labels,
       capacity: simCapacity, maxPods, kubeletPort, version, clock: realClock, log, leaseDurationSeconds,
     });
     deferred.target = node.kubelet;
@@ -135,7 +140,8 @@ export async function agentCommand(argv: string[]): Promise<number> {
           await h.node.stop().catch((e: unknown) => log(`stopping node ${h.node.name}: ${String(e)}`));
           await h.server?.close().catch(() => {});
         }
-        client.close();
+        services.stop();
+        for (const c of [client, eventClient, heartbeatClient]) c.close();
         resolve();
       })();
     };

@@ -15,6 +15,7 @@ import { MemoryStore } from '../../store/memory/memory-store.js';
 import { realClock } from '../../util/clock.js';
 import { SimulatedRuntime } from '../runtime/simulated/simulated-runtime.js';
 import { Kubelet } from './kubelet.js';
+import { serviceInformer } from '../node.js';
 
 const dirs: string[] = [];
 after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -29,6 +30,7 @@ async function setup() {
   const kubelet = new Kubelet({
     client, nodeName: 'n1', hostIP: '192.0.2.1', runtime: new SimulatedRuntime({ podCIDR: '10.244.7.0/24' }),
     dataDir, clock: realClock, recorder, probes: { start: () => ({ stop() {} }) }, log: () => {}, backoffBaseMs: 50,
+    services: await serviceInformer(client),
   });
   await kubelet.start();
   return { client, kubelet, podDef: client.kind('', 'Pod'), eventDef: client.kind('', 'Event') };

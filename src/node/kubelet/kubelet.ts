@@ -35,6 +35,9 @@ export interface KubeletOptions {
   log?: (msg: string) => void;
   /** CrashLoopBackOff's first delay (kubelet: 10 s); shorter for tests and demos. */
   backoffBaseMs?: number;
+  /** Every Service, for the service link variables: the kubelet's service lister (an informer over
+   *  all namespaces), shared by the nodes of one agent; started and synced before the kubelet. */
+  services: Informer<KObject>;
 }
 
 export class Kubelet implements NodeConnection {
@@ -154,11 +157,8 @@ export class Kubelet implements NodeConnection {
         if (w) rmSync(this.podDir(w.current), { recursive: true, force: true });
       },
       env: async (pod: Pod, c: Container, sandbox: Sandbox) => {
-        const ns = pod.metadata!.namespace!;
-        const services = [
-          ...(await client.list(client.kind('', 'Service'), 'default', { fieldSelector: 'metadata.name=kubernetes' })).items,
-          ...(pod.spec?.enableServiceLinks === false || ns === 'default' ? [] : (await client.list(client.kind('', 'Service'), ns)).items),
-        ] as unknown as Service[];
+        // From the service lister, as kubelet's getServiceEnvVarMap: no API call per container.
+        const services = [...this.o.services.list()] as unknown as Service[];
         return resolveEnv(pod, c, {
           configMap: async (n, name) => (await client.get(client.kind('', 'ConfigMap'), n, name)) as unknown as ConfigMap,
           secret: async (n, name) => (await client.get(client.kind('', 'Secret'), n, name)) as unknown as Secret,
