@@ -1,7 +1,7 @@
 // Starting one container instance, as kuberuntime_container.go startContainer: image ("pull"),
 // config (env, volumes, argv), create, start — each step with the event kubelet emits and the
 // waiting reason it reports when that step fails.
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import { ImagePullError, resolveImage, type ResolvedImage } from '../images/resolve.js';
@@ -80,7 +80,9 @@ export async function startContainer(ctx: StartContext, c: Container, isInit: bo
   }
   const id = `${ctx.pod.metadata!.uid}_${c.name}_${restartCount}`;
   const logPath = containerLogPath(ctx.podDir, c.name, restartCount);
-  mkdirSync(dirname(logPath), { recursive: true });
+  // Off the event loop: a synchronous mkdir per container stalled every other pod of the node (and
+  // of an agent hosting many) for the disk's journal write.
+  await mkdir(dirname(logPath), { recursive: true });
   const limits = c.resources?.limits ?? {};
   const cfg: ContainerConfig = {
     id, name: c.name, image: c.image ?? '',
