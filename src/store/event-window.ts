@@ -4,6 +4,9 @@ import { StoreError, type StoreEvent, type Watcher } from './store.js';
 
 interface Subscriber {
   prefix: string;
+  /** Events at or below it are not delivered: a backend may report (and list at) a revision whose
+   *  events it appends only later, once they are durable (SqliteStore). */
+  from: number;
   onEvent: (ev: StoreEvent) => void;
 }
 
@@ -26,7 +29,7 @@ export class EventWindow {
       if (this.start > this.capacity) { this.events = this.events.slice(this.start); this.start = 0; }
     }
     for (const s of this.subscribers) {
-      if (ev.key.startsWith(s.prefix)) s.onEvent(ev);
+      if (ev.revision > s.from && ev.key.startsWith(s.prefix)) s.onEvent(ev);
     }
   }
 
@@ -46,7 +49,7 @@ export class EventWindow {
       const ev = this.events[i]!;
       if (ev.revision > fromRevision && ev.key.startsWith(prefix)) onEvent(ev);
     }
-    const sub: Subscriber = { prefix, onEvent };
+    const sub: Subscriber = { prefix, from: fromRevision, onEvent };
     this.subscribers.add(sub);
     return { stop: () => { this.subscribers.delete(sub); } };
   }
