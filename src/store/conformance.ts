@@ -21,6 +21,19 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
     await assert.rejects(s.create('/r/a', 'x'), (e) => code(e) === 'KeyExists');
   });
 
+  withStore('a list taken while writes are in flight and a watch from its revision see each write once', async (s) => {
+    const writes = Array.from({ length: 20 }, (_, i) => s.create(`/r/${String(i).padStart(2, '0')}`, String(i)));
+    await new Promise((r) => setImmediate(r)); // committed, perhaps not yet acknowledged
+    const listed = await s.list('/r/');
+    const watched: string[] = [];
+    const w = s.watch('/r/', listed.revision, (ev) => watched.push(ev.key));
+    await Promise.all(writes);
+    await s.create('/r/later', 'x');
+    w.stop();
+    const all = [...listed.items.map((kv) => kv.key), ...watched].sort();
+    assert.deepEqual(all, [...Array.from({ length: 20 }, (_, i) => `/r/${String(i).padStart(2, '0')}`), '/r/later']);
+  });
+
   withStore('update and delete only when the revision matches', async (s) => {
     const a = await s.create('/r/a', '1');
     await assert.rejects(s.update('/r/a', '2', a.modRevision + 100), (e) => code(e) === 'RevisionMismatch');
