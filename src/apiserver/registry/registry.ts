@@ -76,6 +76,9 @@ export interface AdmissionConfig {
 }
 
 export class Registry {
+  /** Whether each namespace is terminating, by the stored version it was read from. */
+  private readonly namespaceTerminating = new Map<string, { revision: number; terminating: boolean }>();
+
   constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef, private readonly admission: AdmissionConfig = {}) {}
 
   now(): number { return this.clock.now(); }
@@ -288,8 +291,13 @@ export class Registry {
   private async checkNamespaceAcceptsCreates(namespace: string, def: KindDef, name: string): Promise<void> {
     const kv = await this.store.get(objectKey(this.namespaceDef, undefined, namespace));
     if (!kv) throw notFound({ group: '', resource: 'namespaces' }, namespace);
-    const ns = decodeKV(kv);
-    if (ns.metadata.deletionTimestamp) {
+    // Parsed once per namespace version, not once per create (every pod, every event).
+    let seen = this.namespaceTerminating.get(namespace);
+    if (seen?.revision !== kv.modRevision) {
+      seen = { revision: kv.modRevision, terminating: !!decodeKV(kv).metadata.deletionTimestamp };
+      this.namespaceTerminating.set(namespace, seen);
+    }
+    if (seen.terminating) {
       const err = forbidden({ group: def.group, resource: def.plural }, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
       // The cause controllers look for (v1.NamespaceTerminatingCause) to stop retrying quietly.
       err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];

@@ -154,3 +154,17 @@ test('a deleted owner drops its expectations; a sync of a missing key does nothi
   await settle(engine);
   assert.equal(control.calls.length, 2);
 });
+
+test("the owner's status write is batched (it cannot change the plan); a spec change or a deletion syncs at once", async () => {
+  const a = ready('a', { created: -600, readySince: -600 });
+  const rs = replicaSet({ replicas: 1, status: { replicas: 1, fullyLabeledReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 1 } });
+  const { api, timers, engine } = await world(rs, [a]);
+  api.emit('ReplicaSet', 'MODIFIED', { ...rs, metadata: { ...rs.metadata, resourceVersion: '6' }, status: { replicas: 1 } });
+  assert.deepEqual([timers.delays, engine.queue.length], [[POD_EVENT_BATCH_MS], 0]);
+  api.emit('ReplicaSet', 'MODIFIED', { ...rs, metadata: { ...rs.metadata, resourceVersion: '7', generation: 2 }, spec: { ...(rs.spec as object), replicas: 2 } });
+  assert.equal(engine.queue.length, 1);
+  await settle(engine);
+  api.emit('ReplicaSet', 'MODIFIED', { ...rs, metadata: { ...rs.metadata, resourceVersion: '8', generation: 2, deletionTimestamp: '2026-11-24T10:31:00Z' } });
+  assert.equal(engine.queue.length, 1);
+  await settle(engine);
+});

@@ -36,6 +36,11 @@ const OWNERS_BY_NAMESPACE = 'namespace';
  * creations and deletions that complete an owner's expectations sync it at once.
  */
 export const POD_EVENT_BATCH_MS = 500;
+
+/** Same object, same spec (generation), same deletion state: only status or metadata moved. */
+const statusOnly = (old: KObject, cur: KObject): boolean =>
+  old.metadata.uid === cur.metadata.uid && old.metadata.generation === cur.metadata.generation &&
+  !old.metadata.deletionTimestamp === !cur.metadata.deletionTimestamp;
 const podKey = (p: Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
 const labelsEqual = (a: Pod, b: Pod) => JSON.stringify(a.metadata?.labels ?? {}) === JSON.stringify(b.metadata?.labels ?? {});
 
@@ -60,7 +65,11 @@ export class ReplicaSetEngine {
       onAdd: (o) => this.queue.add(objectKey(o)),
       onUpdate: (old, cur) => {
         if (old.metadata.uid !== cur.metadata.uid) this.ownerDeleted(old);
-        this.queue.add(objectKey(cur));
+        // A status write (most often this controller's own, after each sync) cannot change what to
+        // create or delete: batched like pod status changes, else every sync of a large ReplicaSet
+        // would trigger the next one. A spec change or a deletion is looked at now.
+        if (statusOnly(old, cur)) this.queue.addAfter(objectKey(cur), POD_EVENT_BATCH_MS);
+        else this.queue.add(objectKey(cur));
       },
       onDelete: (o) => this.ownerDeleted(o),
     });
