@@ -9,8 +9,9 @@ import { bindPod } from '../apiserver/registry/binding.js';
 import { deleteObject, type DeleteOptions } from '../apiserver/registry/deletion.js';
 import { resourcePrefix, ROOT } from '../apiserver/registry/keys.js';
 import { decodeKV, type Registry } from '../apiserver/registry/registry.js';
+import { sharedDecode } from '../apiserver/registry/shared-decode.js';
 import { applyPatch } from '../apiserver/patch/index.js';
-import type { KeyValue, StoreEvent } from '../store/store.js';
+import type { StoreEvent } from '../store/store.js';
 import type { ApiClient, PatchType, Selectors, Watch, WatchEvent } from './api-client.js';
 
 export type { WatchEvent, WatchType } from './api-client.js';
@@ -119,33 +120,8 @@ export class LocalClient implements ApiClient {
   }
 }
 
-/**
- * One decoded, frozen object per stored version, shared by every in-process watcher (the scheduler,
- * the kubelet and each controller's informer): a pod write was parsed once per watcher, and each
- * informer cache held its own copy of every pod. Frozen, since readers share it: writes go through
- * the registry, which copies what it is given.
- */
-const decodedVersions = new WeakMap<KeyValue, KObject>();
-
-function sharedDecode(kv: KeyValue, def: KindDef): KObject {
-  if (def.storedAs) return decodeKV(kv, def); // served converted: each kind its own view
-  let obj = decodedVersions.get(kv);
-  if (!obj) {
-    obj = deepFreeze(decodeKV(kv, def));
-    decodedVersions.set(kv, obj);
-  }
-  return obj;
-}
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v as object)) deepFreeze(x);
-  }
-  return v;
-}
-
 function toWatchEvent(ev: StoreEvent, def: KindDef): WatchEvent {
-  if (ev.type === 'DELETE') return { type: 'DELETED', object: decodeKV(ev.kv, def) };
-  return { type: ev.prev ? 'MODIFIED' : 'ADDED', object: decodeKV(ev.kv, def) };
+  // The collector watches every kind: it shares the decoded version the other watchers already use.
+  if (ev.type === 'DELETE') return { type: 'DELETED', object: sharedDecode(ev.kv, def) };
+  return { type: ev.prev ? 'MODIFIED' : 'ADDED', object: sharedDecode(ev.kv, def) };
 }

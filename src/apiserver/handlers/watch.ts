@@ -7,7 +7,7 @@ import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type StoreEvent } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
-import { decodeKV } from '../registry/registry.js';
+import { sharedDecode } from '../registry/shared-decode.js';
 import { toTable } from '../table.js';
 import type { ResourceRequest } from './context.js';
 import { listObjects } from './read.js';
@@ -23,7 +23,7 @@ function view(kv: KeyValue, def: KindDef): { obj: KObject; json: string } {
   if (!byKind) { byKind = new Map(); decoded.set(kv, byKind); }
   let v = byKind.get(def);
   if (!v) {
-    const obj = decodeKV(kv, def);
+    const obj = sharedDecode(kv, def);
     v = { obj, json: JSON.stringify(obj) };
     byKind.set(def, v);
   }
