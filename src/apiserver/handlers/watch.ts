@@ -55,7 +55,17 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
   res.flushHeaders();
   let columnsSent = false;
   let lastRV = 0;
+  // A group commit delivers its events in one go: corked until the tick ends, they leave as one
+  // chunk (one TLS record, one syscall) instead of one each.
+  let corked = false;
+  const cork = () => {
+    if (corked) return;
+    corked = true;
+    res.cork();
+    process.nextTick(() => { corked = false; res.uncork(); });
+  };
   const write = (type: EventType, obj: KObject | object, json?: string) => {
+    cork();
     let line: string;
     if (tv && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')) {
       const table = toTable(def, [obj as KObject], ctx.clock.now(), { version: tv, includeObject: 'Metadata', resourceVersion: (obj as KObject).metadata.resourceVersion, withColumns: !columnsSent });
