@@ -2,8 +2,12 @@
 // (sigs.k8s.io/json, kubernetes_patch.go) reports each as `duplicate field "<path>"`, the path written
 // like an unknown field's: parent keys joined by '.', list indices as `[i]`.
 
-/** Paths of every repeated key, in the order the repeats appear (each path once). */
-export function findDuplicateFields(raw: string): string[] {
+/**
+ * Paths of every repeated key, in the order the repeats appear (each path once). Given what
+ * JSON.parse made of raw, a body without repeats (nearly all) is recognised by counting keys alone.
+ */
+export function findDuplicateFields(raw: string, parsed?: unknown): string[] {
+  if (parsed !== undefined && rawKeyCount(raw) === parsedKeyCount(parsed)) return [];
   const out: string[] = [];
   const seen = new Set<string>();
   let i = 0;
@@ -67,3 +71,27 @@ export function findDuplicateFields(raw: string): string[] {
 
 /** As upstream: strict errors stop accumulating at 100 (kubernetes_patch.go saveStrictError). */
 export const MAX_STRICT_ERRORS = 100;
+
+/** Keys written in raw JSON: every ':' outside a string. JSON.parse keeps one key per repeat, so
+ *  this equals parsedKeyCount exactly when no object repeats a key. */
+function rawKeyCount(raw: string): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a) n++;
+  }
+  return n;
+}
+
+function parsedKeyCount(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(v)) { for (const x of v) n += parsedKeyCount(x); return n; }
+  for (const k in v) { n++; n += parsedKeyCount((v as Record<string, unknown>)[k]); }
+  return n;
+}

@@ -66,7 +66,7 @@ export async function decodeObject(r: ResourceRequest, def: KindDef = r.def): Pr
   } else {
     const d = decodeText(buf, media, def.kind);
     obj = d.obj;
-    if (media === 'json' && validation !== 'Ignore') duplicates = findDuplicateFields(d.text);
+    if (media === 'json' && validation !== 'Ignore') duplicates = findDuplicateFields(d.text, d.obj);
   }
   checkTypeMeta(r, def, obj);
   const warnings = checkDecoded(def, obj, validation, duplicates);
