@@ -76,8 +76,8 @@ export interface AdmissionConfig {
 }
 
 export class Registry {
-  /** Whether each namespace is terminating, by the stored version it was read from. */
-  private readonly namespaceTerminating = new Map<string, { revision: number; terminating: boolean }>();
+  /** NamespaceLifecycle's lister: whether each namespace seen is terminating, kept by a store watch. */
+  private namespaces?: Map<string, boolean>;
 
   constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef, private readonly admission: AdmissionConfig = {}) {}
 
@@ -288,16 +288,33 @@ export class Registry {
   }
 
   /** The NamespaceLifecycle admission plugin: nothing new in a namespace that is being deleted. */
-  private async checkNamespaceAcceptsCreates(namespace: string, def: KindDef, name: string): Promise<void> {
+  /**
+   * As the NamespaceLifecycle admission plugin: from a cache the store's watch keeps current (every
+   * pod and event create asked the database), with a live read for a namespace not seen yet, so one
+   * created a moment ago is never refused. Throws NotFound for a namespace that does not exist.
+   */
+  private async namespaceTerminatingState(namespace: string): Promise<boolean> {
+    if (!this.namespaces) {
+      const cache = new Map<string, boolean>();
+      const prefix = resourcePrefix(this.namespaceDef);
+      this.store.watch(prefix, this.store.revision(), (ev) => {
+        const ns = ev.key.slice(prefix.length);
+        if (ev.type === 'DELETE') cache.delete(ns);
+        else cache.set(ns, !!decodeKV(ev.kv).metadata.deletionTimestamp);
+      });
+      this.namespaces = cache;
+    }
+    const known = this.namespaces.get(namespace);
+    if (known !== undefined) return known;
     const kv = await this.store.get(objectKey(this.namespaceDef, undefined, namespace));
     if (!kv) throw notFound({ group: '', resource: 'namespaces' }, namespace);
-    // Parsed once per namespace version, not once per create (every pod, every event).
-    let seen = this.namespaceTerminating.get(namespace);
-    if (seen?.revision !== kv.modRevision) {
-      seen = { revision: kv.modRevision, terminating: !!decodeKV(kv).metadata.deletionTimestamp };
-      this.namespaceTerminating.set(namespace, seen);
-    }
-    if (seen.terminating) {
+    const terminating = !!decodeKV(kv).metadata.deletionTimestamp;
+    this.namespaces.set(namespace, terminating);
+    return terminating;
+  }
+
+  private async checkNamespaceAcceptsCreates(namespace: string, def: KindDef, name: string): Promise<void> {
+    if (await this.namespaceTerminatingState(namespace)) {
       const err = forbidden({ group: def.group, resource: def.plural }, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
       // The cause controllers look for (v1.NamespaceTerminatingCause) to stop retrying quietly.
       err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
