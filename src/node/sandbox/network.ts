@@ -1,9 +1,10 @@
 // Pod networking as the bridge CNI plugin sets it up: a Linux bridge on the host holding the gateway
 // address, and per pod a network namespace joined to it by a veth pair (eth0 inside, with the pod IP,
 // loopback up and a default route via the bridge). Each step is one `ip -batch` call on each side,
-// so a sandbox costs two short-lived processes.
+// so a sandbox costs two short-lived processes (spawned by the spawn broker, off the event loop).
 import { execFile } from 'node:child_process';
 import { readdirSync, readlinkSync, statSync } from 'node:fs';
+import { spawnBroker } from '../runtime/process/spawn-broker.js';
 
 export const NETNS_DIR = '/run/netns';
 
@@ -15,7 +16,13 @@ export interface PodNetwork {
   ip: string;
 }
 
+/** `ip` through the spawn broker (see runtime/process/spawn-broker.ts). */
 export function runIp(args: string[], batch?: string): Promise<void> {
+  return spawnBroker.runIp(args, batch);
+}
+
+/** `ip` spawned by this process (the broker's own). */
+export function runIpDirect(args: string[], batch?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile('ip', batch === undefined ? args : [...args, '-batch', '-'], (err, _out, stderr) => {
       if (err) reject(new Error(`ip ${args.join(' ')}: ${stderr.trim() || err.message}`));

@@ -12,7 +12,8 @@ import type { PodSandbox, SandboxManager } from '../../sandbox/sandbox-manager.j
 import { StartError, type ContainerConfig, type ContainerExit, type ExecOptions, type RunningContainer, type RecoveredContainer, type Runtime, type Sandbox, type SandboxConfig } from '../runtime.js';
 import { ContainerHandle, type ContainerRecord } from './container-handle.js';
 import { DEFAULT_PATH, lookPathError, runcStartMessage } from './look-path.js';
-import { containerFiles, processStartTime, readExitFile, sameProcessAlive, superviseContainer } from './supervisor.js';
+import { containerFiles, processStartTime, readExitFile, sameProcessAlive } from './supervisor.js';
+import { spawnBroker } from './spawn-broker.js';
 
 export interface ProcessRuntimeOptions {
   stateDir: string;
@@ -104,7 +105,7 @@ export class ProcessRuntime implements Runtime {
     this.index(record);
     let sup;
     try {
-      sup = await superviseContainer(files, cmd, Object.fromEntries(env), stdin);
+      sup = await spawnBroker.supervise(files, cmd, Object.fromEntries(env), stdin);
     } catch (e) {
       if (stdinHold !== undefined) closeSync(stdinHold);
       await this.sandboxes.removeCgroup(cgroupName);
