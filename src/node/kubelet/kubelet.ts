@@ -2,7 +2,7 @@
 // streaming subresources (logs, exec, attach, port-forward) for them as a NodeConnection.
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Readable, Duplex } from 'node:stream';
 import type { ConfigMap, Container, Pod, Secret, Service } from 'kubernetes-types/core/v1.js';
 import { badRequest, notFound } from '../../api/errors.js';
@@ -154,7 +154,8 @@ export class Kubelet implements NodeConnection {
         const w = this.workers.get(uid);
         this.workers.delete(uid);
         forgetPodVolumes(uid);
-        if (w) rmSync(this.podDir(w.current), { recursive: true, force: true });
+        // In the background: a recursive delete per pod on the event loop held up every other pod.
+        if (w) void rm(this.podDir(w.current), { recursive: true, force: true }).catch((e: Error) => this.log(`removing ${this.podDir(w.current)}: ${e.message}`));
       },
       env: async (pod: Pod, c: Container, sandbox: Sandbox) => {
         // From the service lister, as kubelet's getServiceEnvVarMap: no API call per container.

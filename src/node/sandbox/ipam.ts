@@ -1,8 +1,10 @@
 // Host-local IPAM, as the host-local CNI plugin: addresses of one range handed out round-robin from the
 // last one given (so a freed IP is not reused at once), persisted in stateDir so a restarted agent keeps
-// its pods' IPs. Single-process: the agent is the only writer, so an in-memory map written through with
-// an atomic rename needs no lock.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// its pods' IPs. Single-process: the agent is the only writer, so an in-memory map written behind with
+// an atomic rename needs no lock. Writes run off the event loop, one at a time, each taking every change
+// made before it began; `saved()` resolves once the state of its call is on file.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIPv4, parseIPv4, type Cidr } from './cidr.js';
 
@@ -12,6 +14,9 @@ export class IpAllocator {
   private readonly file: string;
   private readonly allocated = new Map<string, string>();
   private last: number;
+  /** The write in progress, and whether another must follow it (changes made since it began). */
+  private writing?: Promise<void>;
+  private dirty = false;
 
   /** reserved: addresses never handed out besides network and broadcast (the gateway). */
   constructor(stateDir: string, private readonly range: Cidr, private readonly reserved: Set<number>) {
@@ -61,10 +66,32 @@ export class IpAllocator {
     return n > this.range.base && n < this.range.base + this.range.size - 1;
   }
 
+  /** Resolves once every allocation and release made so far is on file. */
+  saved(): Promise<void> {
+    return this.writing ?? Promise.resolve();
+  }
+
   private save(): void {
-    const data: IpamFile = { last: formatIPv4(this.last), allocated: Object.fromEntries(this.allocated) };
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, this.file);
+    this.dirty = true;
+    if (this.writing) return;
+    this.writing = this.writeBehind();
+    this.writing.catch(() => undefined); // seen by whoever awaits saved(); the next change retries
+  }
+
+  private async writeBehind(): Promise<void> {
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        const data: IpamFile = { last: formatIPv4(this.last), allocated: Object.fromEntries(this.allocated) };
+        const tmp = `${this.file}.tmp`;
+        await writeFile(tmp, JSON.stringify(data));
+        await rename(tmp, this.file);
+      }
+    } catch (e) {
+      this.dirty = true;
+      throw e;
+    } finally {
+      this.writing = undefined; // no await since the loop's last check: nothing can slip between
+    }
   }
 }

@@ -4,6 +4,7 @@
 // so a sandbox costs two short-lived processes (spawned by the spawn broker, off the event loop).
 import { execFile } from 'node:child_process';
 import { readdirSync, readlinkSync, statSync } from 'node:fs';
+import { readdir, readlink, stat } from 'node:fs/promises';
 import { spawnBroker } from '../runtime/process/spawn-broker.js';
 
 export const NETNS_DIR = '/run/netns';
@@ -77,6 +78,20 @@ export function netnsExists(netns: string): boolean {
 }
 
 /** Host pids whose network namespace is the named one (what `ip netns pids` reports). */
+/** pidsInNetns off the event loop: with hundreds of pod processes the /proc scan is thousands of syscalls. */
+export async function pidsInNetnsAsync(netns: string): Promise<number[]> {
+  let inode: number;
+  try {
+    inode = (await stat(`${NETNS_DIR}/${netns}`)).ino;
+  } catch {
+    return [];
+  }
+  const want = `net:[${inode}]`;
+  const entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
+  const links = await Promise.all(entries.map((e) => readlink(`/proc/${e}/ns/net`).catch(() => '')));
+  return entries.filter((_, i) => links[i] === want).map(Number);
+}
+
 export function pidsInNetns(netns: string): number[] {
   let inode: number;
   try {

@@ -12,7 +12,7 @@ import { Cgroups, killQuietly } from './cgroups.js';
 import { gatewayOf, loopbackCidrFor, parseCidr, type Cidr } from './cidr.js';
 import { containerCommandLine, execCommandLine, type CommandLine } from './container-command.js';
 import { IpAllocator } from './ipam.js';
-import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetns, runIp, type PodNetwork } from './network.js';
+import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetnsAsync, runIp, type PodNetwork } from './network.js';
 import { SandboxRecords, type SandboxRecord } from './records.js';
 import type { ContainerCommandOptions, PodSandbox, SandboxManagerOptions, SandboxMode, SetupTimings } from './types.js';
 
@@ -96,6 +96,7 @@ export class SandboxManager {
       record = { ...base, id: net.netns, ip: net.ip, netns: net.netns, veth: net.veth, cgroups: [] };
       this.refill();
     }
+    await this.ipam.saved();
     this.records.put(record);
     sample(this.createMs, performance.now() - started);
     return publicView(record);
@@ -104,10 +105,10 @@ export class SandboxManager {
   async removeSandbox(sandbox: Sandbox): Promise<void> {
     const r = this.records.get(sandbox.id);
     if (!r) return;
-    const pids = () => [...(r.netns ? pidsInNetns(r.netns) : []), ...r.cgroups.flatMap((c) => this.cgroups?.pids(c) ?? [])];
+    const pids = async () => [...(r.netns ? await pidsInNetnsAsync(r.netns) : []), ...r.cgroups.flatMap((c) => this.cgroups?.pids(c) ?? [])];
     // Kill until nothing is left: a process may fork between the scan and the kill.
     for (let i = 0; i < 100; i++) {
-      const left = pids();
+      const left = await pids();
       if (left.length === 0) break;
       left.forEach(killQuietly);
       await new Promise((res) => setTimeout(res, 10));
@@ -193,6 +194,7 @@ export class SandboxManager {
     const pooled = this.pool.splice(0);
     await Promise.all(pooled.map((n) => deletePodNetwork(n)));
     pooled.forEach((n) => this.ipam.release(n.ip));
+    await this.ipam.saved();
     if (opts.removeBridge && this.mode === 'namespaces') await runIp(['link', 'del', this.bridge]).catch(() => undefined);
     if (opts.removeCgroupParent) this.cgroups?.removeParent();
   }
@@ -204,7 +206,8 @@ export class SandboxManager {
     const ip = this.ipam.allocate(pooled ? `pool:${netns}` : netns);
     const net = { netns, veth: `klv${hex}`, ip };
     try {
-      await createPodNetwork(net, this.bridge, this.cidr.prefix, gatewayOf(this.cidr));
+      // The allocation is on file before anything uses the address (a restarted agent must know it).
+      await Promise.all([createPodNetwork(net, this.bridge, this.cidr.prefix, gatewayOf(this.cidr)), this.ipam.saved()]);
     } catch (e) {
       this.ipam.release(ip);
       throw e;
