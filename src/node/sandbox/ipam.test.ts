@@ -45,4 +45,5 @@ test('state survives a restart once saved: changes made during a write are writt
   const second = new IpAllocator(dir, range, gateway);
   assert.deepEqual([...second.owners()], [['10.9.0.2', 'a'], ['10.9.0.3', 'c']]);
   assert.equal(second.allocate('d'), '10.9.0.4');
+  await second.saved();
 }));

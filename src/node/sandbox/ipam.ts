@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIPv4, parseIPv4, type Cidr } from './cidr.js';
+import { WriteBehind } from './write-behind.js';
 
 interface IpamFile { last?: string; allocated: Record<string, string> }
 
@@ -14,14 +15,17 @@ export class IpAllocator {
   private readonly file: string;
   private readonly allocated = new Map<string, string>();
   private last: number;
-  /** The write in progress, and whether another must follow it (changes made since it began). */
-  private writing?: Promise<void>;
-  private dirty = false;
+  private readonly file$: WriteBehind;
 
   /** reserved: addresses never handed out besides network and broadcast (the gateway). */
   constructor(stateDir: string, private readonly range: Cidr, private readonly reserved: Set<number>) {
     mkdirSync(stateDir, { recursive: true });
     this.file = join(stateDir, 'ipam.json');
+    this.file$ = new WriteBehind(async () => {
+      const data: IpamFile = { last: formatIPv4(this.last), allocated: Object.fromEntries(this.allocated) };
+      await writeFile(`${this.file}.tmp`, JSON.stringify(data));
+      await rename(`${this.file}.tmp`, this.file);
+    });
     this.last = range.base + 1;
     try {
       const saved = JSON.parse(readFileSync(this.file, 'utf8')) as IpamFile;
@@ -68,30 +72,10 @@ export class IpAllocator {
 
   /** Resolves once every allocation and release made so far is on file. */
   saved(): Promise<void> {
-    return this.writing ?? Promise.resolve();
+    return this.file$.saved();
   }
 
   private save(): void {
-    this.dirty = true;
-    if (this.writing) return;
-    this.writing = this.writeBehind();
-    this.writing.catch(() => undefined); // seen by whoever awaits saved(); the next change retries
-  }
-
-  private async writeBehind(): Promise<void> {
-    try {
-      while (this.dirty) {
-        this.dirty = false;
-        const data: IpamFile = { last: formatIPv4(this.last), allocated: Object.fromEntries(this.allocated) };
-        const tmp = `${this.file}.tmp`;
-        await writeFile(tmp, JSON.stringify(data));
-        await rename(tmp, this.file);
-      }
-    } catch (e) {
-      this.dirty = true;
-      throw e;
-    } finally {
-      this.writing = undefined; // no await since the loop's last check: nothing can slip between
-    }
+    this.file$.changed();
   }
 }

@@ -1,8 +1,10 @@
 // Sandbox records in <stateDir>/sandboxes/<id>.json: what a restarted agent needs to find its pods'
 // namespaces, IPs and container cgroups again (the kubelet asks CRI's ListPodSandbox for the same).
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PodSandbox } from './types.js';
+import { WriteBehind } from './write-behind.js';
 
 export interface SandboxRecord extends PodSandbox {
   /** Host end of the veth pair (namespaces mode). */
@@ -14,6 +16,8 @@ export interface SandboxRecord extends PodSandbox {
 export class SandboxRecords {
   private readonly dir: string;
   private readonly records = new Map<string, SandboxRecord>();
+  /** One writer per record file, written behind (a deleted record's file is removed by the same writer). */
+  private readonly files = new Map<string, WriteBehind>();
 
   constructor(stateDir: string) {
     this.dir = join(stateDir, 'sandboxes');
@@ -37,13 +41,36 @@ export class SandboxRecords {
 
   put(r: SandboxRecord): void {
     this.records.set(r.id, r);
-    const file = join(this.dir, `${r.id}.json`);
-    writeFileSync(`${file}.tmp`, JSON.stringify(r));
-    renameSync(`${file}.tmp`, file);
+    this.fileOf(r.id).changed();
   }
 
   delete(id: string): void {
     this.records.delete(id);
-    rmSync(join(this.dir, `${id}.json`), { force: true });
+    this.fileOf(id).changed();
+  }
+
+  /** Resolves once the record of id, as it is now, is on file (or its file gone). */
+  saved(id: string): Promise<void> {
+    return this.files.get(id)?.saved() ?? Promise.resolve();
+  }
+
+  private fileOf(id: string): WriteBehind {
+    let w = this.files.get(id);
+    if (!w) {
+      const file = join(this.dir, `${id}.json`);
+      const writer = new WriteBehind(async () => {
+        const r = this.records.get(id);
+        if (r) {
+          await writeFile(`${file}.tmp`, JSON.stringify(r));
+          await rename(`${file}.tmp`, file);
+        } else {
+          await rm(file, { force: true });
+          if (!this.records.has(id) && this.files.get(id) === writer) this.files.delete(id);
+        }
+      });
+      w = writer;
+      this.files.set(id, w);
+    }
+    return w;
   }
 }

@@ -119,6 +119,11 @@ export class SandboxManager {
     this.records.delete(r.id);
   }
 
+  /** Resolves once the sandbox's record (e.g. the cgroup containerCommand added) is on file. */
+  recordSaved(sandbox: Sandbox): Promise<void> {
+    return this.records.saved(sandbox.id);
+  }
+
   containerCommand(sandbox: Sandbox, opts: ContainerCommandOptions): CommandLine {
     const r = this.records.get(sandbox.id);
     if (!r) throw new Error(`sandbox ${sandbox.id} not found`);

@@ -3,7 +3,8 @@
 // that outlives the agent and records the exit status, with output carried into CRI logs. State lives
 // in <stateDir>/containers/<id>.{json,out,err,pid,exit} so a restarted agent adopts what it finds.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -101,7 +102,7 @@ export class ProcessRuntime implements Runtime {
       id: cfg.id, sandboxId: sandbox.id, logPath: cfg.logPath, startedAt: this.clock.now(),
       supervisorPid: 0, pid: 0, cgroupName, stdin: cfg.stdin, mountPaths: cfg.mounts.map((m) => m.containerPath),
     };
-    writeFileSync(files.record, JSON.stringify(record));
+    await Promise.all([writeFile(files.record, JSON.stringify(record)), this.sandboxes.recordSaved(sandbox)]);
     this.index(record);
     let sup;
     try {
@@ -120,7 +121,7 @@ export class ProcessRuntime implements Runtime {
       supervisorPid: sup.supervisorPid, supervisorStart: processStartTime(sup.supervisorPid),
       pid: sup.pid, pidStart: processStartTime(sup.pid),
     });
-    writeFileSync(files.record, JSON.stringify(record));
+    await writeFile(files.record, JSON.stringify(record));
     const h = new ContainerHandle(record, files, this.sandboxes, this.clock, sup.supervisorExited);
     if (stdinHold !== undefined) closeSync(stdinHold); // the handle holds its own end now
     this.handles.set(cfg.id, h);
