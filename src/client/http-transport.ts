@@ -79,10 +79,16 @@ export class Transport {
   close(): void { this.agent.destroy(); this.watchAgent.destroy(); }
 }
 
-export async function readAll(res: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of res) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The whole body as text. Listeners, not `for await`: the async iterator's machinery costs a CLI
+ *  command ~0.7 ms of cold code on its one response. */
+export function readAll(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.once('error', reject); // a connection lost mid-body: IncomingMessage's 'aborted' (ECONNRESET)
+    res.once('close', () => { if (!res.complete) reject(new Error('aborted')); });
+  });
 }
 
 /** The StatusError a Status body describes (or one made from the HTTP code when the body is not a Status). */

@@ -7,10 +7,13 @@
 // The file is kubelite's own (one JSON document of the resolved table), so it can sit beside
 // kubectl's servergroups.json/serverresources.json when KUBECACHEDIR or --cache-dir point both at
 // one directory.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ApiResource } from './resources.js';
+
+// Required, not imported, as in client/kubeconfig.ts: the ESM namespace of node:fs costs ~1.5 ms.
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 
 /** As kubectl since v1.25 (was 10 minutes): kinds rarely change, and a miss re-discovers anyway. */
 export const DISCOVERY_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
