@@ -5,17 +5,16 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { kubectl, kubectlPath, startTestServer, type RunResult, type TestServer } from './harness.js';
+import { claimPodCidr, kubectl, kubectlPath, startTestServer, type RunResult, type TestServer } from './harness.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A pod CIDR (/24) for one test server. Servers on one host share the bridge, and test files run
- * in parallel, so each takes a random block of its own rather than the default 10.244.0.0/24.
+ * in parallel, so each claims a block no other running test holds (harness.ts claimPodCidr)
+ * rather than the default 10.244.0.0/24.
  */
-export function testPodCidr(): string {
-  return `10.244.${100 + Math.floor(Math.random() * 150)}.0/24`;
-}
+export const testPodCidr = (): string => claimPodCidr();
 
 /** Runs kubectl and requires success; returns stdout. */
 export async function ok(server: TestServer, args: string[], opts: { input?: string } = {}): Promise<string> {
