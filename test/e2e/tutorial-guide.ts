@@ -65,7 +65,8 @@ export function withOutputs(text: string, blocks: Block[], outputs: Map<number, 
  */
 export function normalize(output: string, nodeName?: string): string[] {
   let s = output;
-  if (nodeName) s = s.split(nodeName).join('<node>');
+  // The node's name as a whole name only: a short host name ("vm") also occurs inside generated names.
+  if (nodeName) s = s.replace(new RegExp(`(?<![a-z0-9.-])${nodeName.replace(/[.]/g, '\\.')}(?![a-z0-9-])`, 'g'), '<node>');
   s = s
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>')
     .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\b/g, '<time>')

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { kubectl, kubectlMissing, kubeliteBin, type TestServer } from './harness.js';
-import { podTestServer } from './pods-helpers.js';
+import { eventually, podTestServer } from './pods-helpers.js';
 import { normalize, parseGuide, withOutputs } from './tutorial-guide.js';
 
 const skip = kubectlMissing();
@@ -76,7 +76,13 @@ describe('docs/tutorial.md runs as written', { skip }, () => {
     writeFileSync(join(dir, 'editor'), '#!/bin/sh\nsed -i \'s/^        app: kubia$/&\\n        release: v2/\' "$1"\n');
     for (const f of ['kubelite', 'editor']) chmodSync(join(dir, f), 0o755);
     shell = new Shell({ ...process.env, PATH: `${dir}:${process.env.PATH}`, KUBECONFIG: server.kubeconfig, KUBE_EDITOR: join(dir, 'editor') }, dir);
-    node = (await kubectl(server, ['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout.trim();
+    // The server's node registers after the server says it is ready: wait for it (an empty name
+    // left the node unmasked, and the guide's `get nodes` differed only by that).
+    node = await eventually(async () => {
+      const name = (await kubectl(server, ['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout.trim();
+      assert.ok(name, 'no node registered yet');
+      return name;
+    }, 15_000, 100);
   });
 
   blocks.forEach((block, b) => {
