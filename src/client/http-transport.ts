@@ -3,11 +3,9 @@
 // bearer token, JSON bodies, and non-2xx answers turned back into the StatusError the server threw
 // (so isNotFound/isConflict work the same as with LocalClient).
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
-import type { Duplex } from 'node:stream';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { StatusError, type StatusDetails } from '../api/errors.js';
 import type { ClusterAccess } from './kubeconfig.js';
-import { tlsOptions, type EarlyTls } from './tls-connect.js';
 
 export interface RequestOptions {
   method: string;
@@ -26,52 +24,21 @@ const REASON_BY_CODE: Record<number, string> = {
 
 const REQUEST_SOCKETS = 16; // like client-go's connection reuse: a bounded pool of TLS connections for requests
 
-/**
- * An HTTPS pool whose first connection may have been opened before any request (tls-connect.ts):
- * the first connection the pool needs is that one, unless it failed meanwhile, in which case the
- * pool connects as usual and the request meets the usual error.
- */
-class AdoptingAgent extends HttpsAgent {
-  constructor(options: ConstructorParameters<typeof HttpsAgent>[0], private early?: EarlyTls) { super(options); }
-
-  override createConnection(options: HttpsRequestOptions, cb?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const early = this.early;
-    this.early = undefined;
-    if (early) {
-      early.release();
-      if (!early.failed && !early.socket.destroyed) return early.socket;
-      early.socket.destroy();
-    }
-    return super.createConnection(options, cb);
-  }
-
-  override destroy(): void {
-    this.early?.socket.destroy();
-    this.early = undefined;
-    super.destroy();
-  }
-}
-
-/** What makes two requests the same answer (prefetch): only GETs without a body are prefetched. */
-const requestKey = (o: RequestOptions) => (o.method === 'GET' && o.body === undefined ? `${o.path}\n${o.accept ?? ''}` : undefined);
-
 export class Transport {
-  private readonly prefetched = new Map<string, Promise<unknown>>();
   private readonly agent: HttpAgent;
   private readonly watchAgent: HttpAgent;
   private readonly base: URL;
   private readonly request: typeof httpsRequest;
 
-  /** `early`: a connection to this server opened beforehand (connectTls), for the first request. */
-  constructor(readonly access: Pick<ClusterAccess, 'server' | 'caPem' | 'token' | 'certPem' | 'keyPem' | 'insecureSkipTlsVerify'>, readonly userAgent = 'kubelite-agent/v1.33.0', early?: EarlyTls) {
+  constructor(readonly access: Pick<ClusterAccess, 'server' | 'caPem' | 'token' | 'certPem' | 'keyPem' | 'insecureSkipTlsVerify'>, readonly userAgent = 'kubelite-agent/v1.33.0') {
     this.base = new URL(access.server);
-    const tlsOpts = tlsOptions(access);
+    const tlsOpts = { ca: access.caPem, cert: access.certPem, key: access.keyPem, rejectUnauthorized: !access.insecureSkipTlsVerify };
     const https = this.base.protocol === 'https:';
     // Ordinary requests share a bounded pool (an unbounded one opens a new TLS connection for nearly
     // every request under load); watches hold a socket each, so they get their own unbounded pool.
     const make = (bounded: boolean) => {
       const o = { keepAlive: true, maxFreeSockets: bounded ? REQUEST_SOCKETS : 64, ...(bounded ? { maxSockets: REQUEST_SOCKETS } : {}) };
-      return https ? new AdoptingAgent({ ...o, ...tlsOpts }, bounded ? early : undefined) : new HttpAgent(o);
+      return https ? new HttpsAgent({ ...o, ...tlsOpts }) : new HttpAgent(o);
     };
     this.agent = make(true);
     this.watchAgent = make(false);
@@ -100,32 +67,8 @@ export class Transport {
     });
   }
 
-  /** A request whose answer is a JSON object; a non-2xx answer throws its StatusError. The answer
-   *  to a prefetched identical GET is taken instead of asking again (once). */
-  json<T>(opts: RequestOptions): Promise<T> {
-    const key = requestKey(opts);
-    const early = key === undefined ? undefined : this.prefetched.get(key);
-    if (early) {
-      this.prefetched.delete(key!);
-      return early as Promise<T>;
-    }
-    return this.fetchJson<T>(opts);
-  }
-
-  /**
-   * Sends a GET now whose answer the next identical json() call takes: a CLI command asks for what
-   * it will surely need while its remaining modules load. Its failure is that call's failure; an
-   * answer nobody takes is dropped.
-   */
-  prefetch(opts: RequestOptions): void {
-    const key = requestKey(opts);
-    if (key === undefined || this.prefetched.has(key)) return;
-    const answer = this.fetchJson(opts);
-    answer.catch(() => {}); // not unhandled while nobody has asked yet
-    this.prefetched.set(key, answer);
-  }
-
-  private async fetchJson<T>(opts: RequestOptions): Promise<T> {
+  /** A request whose answer is a JSON object; a non-2xx answer throws its StatusError. */
+  async json<T>(opts: RequestOptions): Promise<T> {
     const res = await this.open(opts);
     const text = await readAll(res);
     const code = res.statusCode ?? 0;

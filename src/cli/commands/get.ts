@@ -2,8 +2,7 @@
 // output, plain objects for yaml/json/name/jsonpath/custom-columns, several kinds at once, and
 // --watch over a Table watch.
 import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
-import { bool, list, str } from '../core/kflags.js';
-import { flags, listOptionsOf, tableIncludeObject } from './get-options.js';
+import { bool, list, str, type Flag } from '../core/kflags.js';
 import type { ApiResource } from '../core/resources.js';
 import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
 import { errorMessage } from '../core/errors.js';
@@ -13,6 +12,24 @@ import { parseOutput, type OutputFormat } from '../printers/output-format.js';
 // The object printers, --sort-by and --watch load only when asked for: a plain `get pods` is the
 // command a learner types most, and its start-up is mostly module loading.
 const sortOrderOf = async () => (await import('../printers/sort.js')).sortOrder;
+
+const flags: Flag[] = [
+  { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].' },
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+  { name: 'selector', short: 'l', type: 'string', default: '', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+  { name: 'field-selector', type: 'string', default: '', help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+  { name: 'show-labels', type: 'bool', default: false, help: 'When printing, show all labels as the last column (default hide labels column)' },
+  { name: 'label-columns', short: 'L', type: 'strings', default: [], help: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...' },
+  { name: 'watch', short: 'w', type: 'bool', default: false, help: 'After listing/getting the requested object, watch for changes.' },
+  { name: 'watch-only', type: 'bool', default: false, help: 'Watch for changes to the requested object(s), without listing/getting first.' },
+  { name: 'sort-by', type: 'string', default: '', help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
+  { name: 'no-headers', type: 'bool', default: false, help: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+  { name: 'show-kind', type: 'bool', default: false, help: 'If present, list the resource type for the requested object(s).' },
+  { name: 'ignore-not-found', type: 'bool', default: false, help: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.' },
+  { name: 'show-managed-fields', type: 'bool', default: false, help: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
+  { name: 'raw', type: 'string', default: '', help: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.' },
+  { name: 'chunk-size', type: 'int', default: 500, help: 'Return large lists in chunks rather than all at once. Pass 0 to disable.', hidden: true },
+];
 
 const NO_TYPE = 'You must specify the type of resource to get. Use "kubelite api-resources" for a complete list of supported resources.\n\n' +
   'error: Required resource not specified.\nUse "kubelite explain <resource>" for a detailed description of that resource (e.g. kubelite explain pods).\n' +
@@ -66,7 +83,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
   const targets = await resolveTargets(ctx, p.args);
   const allNs = bool(p, 'all-namespaces');
   if (allNs && targets.some((t) => t.names.length)) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
-  const listOpts = listOptionsOf(p);
+  const listOpts = { labelSelector: str(p, 'selector') || undefined, fieldSelector: str(p, 'field-selector') || undefined, allNamespaces: allNs };
   const errors: unknown[] = [];
   const ignoreNotFound = bool(p, 'ignore-not-found');
   const keep = (e: unknown) => {
@@ -83,7 +100,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       // --watch-only still lists (for the resourceVersion to watch from) but prints nothing of it.
       for (const t of targets) {
         const accept = TABLE_ACCEPT;
-        const includeObject = tableIncludeObject(p);
+        const includeObject = sortBy ? 'Object' : undefined;
         if (t.names.length) {
           let merged: Table | undefined;
           for (const n of t.names) {

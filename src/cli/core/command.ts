@@ -2,8 +2,8 @@
 // flags, and a run that gets parsed arguments. runVerb prints flag errors and API errors exactly
 // as kubectl does (cmdutil.CheckErr) and returns the exit code.
 import { errorMessage } from './errors.js';
-import type { CliContext, EarlyContext } from './context.js';
-import { flagsHelp, FlagError, GLOBAL_FLAGS, parseArgs, type Flag, type ParsedArgs } from './kflags.js';
+import type { CliContext } from './context.js';
+import { flagsHelp, FlagError, GLOBAL_FLAGS, parseArgs, str, type Flag, type ParsedArgs } from './kflags.js';
 import { suggestionsFor } from './suggest.js';
 
 export interface Verb {
@@ -31,31 +31,22 @@ type ContextModule = typeof import('./context.js');
 
 export class Cli {
   private ctx?: CliContext;
-  constructor(readonly verb: string, readonly p: ParsedArgs, private readonly contextModule?: ContextModule, private early?: EarlyContext) {}
+  constructor(readonly verb: string, readonly p: ParsedArgs, private readonly contextModule?: ContextModule) {}
 
-  /** The server context of the parsed global flags: the early one when it was made from the same flags. */
   context(): CliContext {
     if (!this.contextModule) throw new Error(`kubelite ${this.verb}: this invocation was started without server access`);
-    if (!this.ctx) {
-      const m = this.contextModule;
-      const flags = m.globalFlagsOf(this.p);
-      const early = this.early;
-      this.early = undefined;
-      if (early && m.sameGlobalFlags(early.flags, flags)) this.ctx = early.ctx;
-      else {
-        early?.ctx.close();
-        this.ctx = m.CliContext.load(flags);
-      }
-    }
+    this.ctx ??= this.contextModule.CliContext.load({
+      kubeconfig: str(this.p, 'kubeconfig') || undefined,
+      context: str(this.p, 'context') || undefined,
+      namespace: str(this.p, 'namespace') || undefined,
+      cacheDir: str(this.p, 'cache-dir') || undefined,
+    });
     return this.ctx;
   }
 
   out(text: string): void { process.stdout.write(text); }
   err(text: string): void { process.stderr.write(text); }
-  close(): void {
-    this.ctx?.close();
-    this.early?.ctx.close();
-  }
+  close(): void { this.ctx?.close(); }
   server(): string | undefined { return this.ctx?.access.server; }
 }
 
@@ -65,9 +56,7 @@ export function verbHelp(v: Verb, bin = 'kubelite'): string {
     `Global options: --kubeconfig, --context, -n/--namespace.\n`;
 }
 
-/** Runs a verb; `early` is a context main.ts opened while the verb's modules loaded (closed here
- *  when this invocation does not use it). */
-export async function runVerb(v: Verb, argv: string[], early?: EarlyContext): Promise<number> {
+export async function runVerb(v: Verb, argv: string[]): Promise<number> {
   let p: ParsedArgs;
   try {
     p = parseArgs(argv, v.flags);
@@ -80,13 +69,10 @@ export async function runVerb(v: Verb, argv: string[], early?: EarlyContext): Pr
       if (near.length) text += `Did you mean this?\n${near.map((n) => `\t--${n}`).join('\n')}\n`;
     }
     process.stderr.write(text);
-    early?.ctx.close();
     return 1;
   }
-  const needsServer = p.flags.help !== true && v.needsServer?.(p) !== false;
-  if (!needsServer) early?.ctx.close();
   if (p.flags.help === true) { process.stdout.write(verbHelp(v)); return 0; }
-  const cli = new Cli(v.name, p, needsServer ? await import('./context.js') : undefined, needsServer ? early : undefined);
+  const cli = new Cli(v.name, p, v.needsServer?.(p) === false ? undefined : await import('./context.js'));
   try {
     return await v.run(p, cli);
   } catch (e) {

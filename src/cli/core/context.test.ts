@@ -9,7 +9,6 @@ import type { Transport } from '../../client/http-transport.js';
 import type { ClusterAccess } from '../../client/kubeconfig.js';
 import { FakeClock } from '../../util/clock.js';
 import { CliContext } from './context.js';
-import { scanGlobalFlags } from './early.js';
 import { DISCOVERY_CACHE_TTL_MS, discoveryCacheFile, readCachedResources, writeCachedResources } from './discovery-cache.js';
 import { discoverResources, qualifiedName, ResourceNotFound, type ApiResource } from './resources.js';
 
@@ -100,17 +99,3 @@ test('a cache that cannot be written still serves the command', async () => {
   const ctx = new CliContext(access, server as unknown as Transport, 'default', false, discoveryCacheFile(blocker, access.server), new FakeClock(T0));
   assert.deepEqual(names(await ctx.resolve('po')), ['pods']);
 });
-
-const scans: Array<[string[], ReturnType<typeof scanGlobalFlags>]> = [
-  [['get', 'pods'], {}],
-  [['get', '--kubeconfig', '/k', 'pods', '--context=c'], { kubeconfig: '/k', context: 'c' }],
-  [['get', '-n', 'x', 'pods', '--cache-dir=/c'], { namespace: 'x', cacheDir: '/c' }],
-  [['get', '-nx', 'pods'], { namespace: 'x' }],
-  [['get', '-n=x', '--namespace', 'y'], { namespace: 'y' }],
-  [['get', '--kubeconfig=', 'pods'], { kubeconfig: undefined }],
-  [['exec', 'p', '--', 'x', '--context', 'c'], {}],
-  [['get', 'pods', '--context'], { context: undefined }],
-];
-for (const [argv, want] of scans) {
-  test(`global flags seen early in ${argv.join(' ')}`, () => assert.deepEqual(scanGlobalFlags(argv), want));
-}

@@ -5,8 +5,6 @@
 import { Transport } from '../../client/http-transport.js';
 import { loadKubeconfig, type ClusterAccess } from '../../client/kubeconfig.js';
 import { realClock, type Clock } from '../../util/clock.js';
-import type { EarlyConnection } from './early.js';
-import { str, type ParsedArgs } from './kflags.js';
 import { defaultCacheDir, discoveryCacheFile, readCachedResources, writeCachedResources } from './discovery-cache.js';
 import { discoverResources, findResources, ResourceNotFound, type ApiResource } from './resources.js';
 
@@ -20,32 +18,6 @@ export interface GlobalFlags {
 
 export const CLI_USER_AGENT = 'kubelite/v1.33.0 (kubectl-compatible)';
 
-/** The flags that choose the server, the credentials, the namespace and the cache, as parsed. */
-export function globalFlagsOf(p: ParsedArgs): GlobalFlags {
-  return {
-    kubeconfig: str(p, 'kubeconfig') || undefined,
-    context: str(p, 'context') || undefined,
-    namespace: str(p, 'namespace') || undefined,
-    cacheDir: str(p, 'cache-dir') || undefined,
-  };
-}
-
-export const sameGlobalFlags = (a: GlobalFlags, b: GlobalFlags): boolean =>
-  a.kubeconfig === b.kubeconfig && a.context === b.context && a.namespace === b.namespace && a.cacheDir === b.cacheDir;
-
-/** A context made before the verb's modules load, its TLS handshake under way (see main.ts). */
-export interface EarlyContext { flags: GlobalFlags; ctx: CliContext }
-
-/** The context of an early connection; undefined (the connection closed) if it cannot be made. */
-export function openEarly(conn: EarlyConnection): EarlyContext | undefined {
-  try {
-    return { flags: conn.flags, ctx: CliContext.load(conn.flags, realClock, conn) };
-  } catch {
-    conn.tls?.socket.destroy();
-    return undefined;
-  }
-}
-
 /** The resource table and whether this process fetched it (kubectl's CachedDiscoveryClient.Fresh). */
 interface Discovered { resources: ApiResource[]; fresh: boolean }
 
@@ -57,12 +29,10 @@ export class CliContext {
     private readonly cacheFile: string, private readonly clock: Clock,
   ) {}
 
-  /** The context the flags name; `early` supplies the kubeconfig already read and a connection. */
-  static load(flags: GlobalFlags, clock: Clock = realClock, early?: EarlyConnection): CliContext {
-    const access = early?.access ?? loadKubeconfig({ path: flags.kubeconfig, context: flags.context });
-    const transport = new Transport(access, CLI_USER_AGENT, early?.tls);
+  static load(flags: GlobalFlags, clock: Clock = realClock): CliContext {
+    const access = loadKubeconfig({ path: flags.kubeconfig, context: flags.context });
     const cacheFile = discoveryCacheFile(flags.cacheDir || defaultCacheDir(), access.server);
-    return new CliContext(access, transport, flags.namespace ?? access.namespace, flags.namespace !== undefined, cacheFile, clock);
+    return new CliContext(access, new Transport(access, CLI_USER_AGENT), flags.namespace ?? access.namespace, flags.namespace !== undefined, cacheFile, clock);
   }
 
   /** Every served resource. `fresh` asks the server even when the cache is recent (kubectl

@@ -91,21 +91,5 @@ export function resourcePath(r: ApiResource, namespace: string | undefined, name
   return `${base}${ns}/${r.resource}${name ? `/${encodeURIComponent(name)}` : ''}${subresource ? `/${subresource}` : ''}`;
 }
 
-/** Server-side Tables, as kubectl get asks for them (v1, then v1beta1, then plain JSON). */
-export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
-
-export interface ListQuery { labelSelector?: string; fieldSelector?: string; includeObject?: string }
-
-/** One page of a list, as kubectl's chunking asks for it (pages of 500, then the continue token). */
-export function listPath(r: ApiResource, namespace: string | undefined, o: ListQuery, cont = ''): string {
-  const q = new URLSearchParams();
-  if (o.labelSelector) q.set('labelSelector', o.labelSelector);
-  if (o.fieldSelector) q.set('fieldSelector', o.fieldSelector);
-  if (o.includeObject) q.set('includeObject', o.includeObject);
-  q.set('limit', '500');
-  if (cont) q.set('continue', cont);
-  return `${resourcePath(r, namespace)}?${q}`;
-}
-
 /** `jobs.batch`, `pods`: how kubectl names a resource in messages such as `jobs.batch "x" not found`. */
 export const qualifiedName = (r: ApiResource) => (r.group ? `${r.resource}.${r.group}` : r.resource);

@@ -2,7 +2,7 @@
 // or `TYPE/NAME…`, each type resolved through discovery, and the REST calls verbs share (lists
 // follow continue tokens in pages of 500, as kubectl's chunking).
 import type { CliContext } from './context.js';
-import { listPath, resourcePath, type ApiResource, type ListQuery } from './resources.js';
+import { resourcePath, type ApiResource } from './resources.js';
 import { UsageError } from './command.js';
 
 export interface Target { resource: ApiResource; names: string[] }
@@ -10,7 +10,7 @@ export interface Target { resource: ApiResource; names: string[] }
 export interface KObj { apiVersion?: string; kind?: string; metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; resourceVersion?: string; uid?: string; generateName?: string; [k: string]: unknown }; [k: string]: unknown }
 export interface KList { apiVersion?: string; kind?: string; metadata?: { resourceVersion?: string; continue?: string }; items: KObj[] }
 
-export { TABLE_ACCEPT } from './resources.js';
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 /** Resolves `po,job x y` or `po/x job/y` into targets, in the order kubectl visits them. */
 export async function resolveTargets(ctx: CliContext, args: string[]): Promise<Target[]> {
@@ -44,15 +44,21 @@ export async function resolveTargets(ctx: CliContext, args: string[]): Promise<T
 export const kindPrefix = (r: ApiResource) => `${r.kind.toLowerCase()}${r.group ? `.${r.group}` : ''}`;
 export const apiVersionOf = (r: ApiResource) => (r.group ? `${r.group}/${r.version}` : r.version);
 
-export interface ListOptions extends ListQuery { allNamespaces?: boolean; accept?: string }
+export interface ListOptions { labelSelector?: string; fieldSelector?: string; allNamespaces?: boolean; accept?: string; includeObject?: string }
 
 /** Lists every object (all pages), as JSON or as Tables (one per page). */
 export async function listAll<T = KList>(ctx: CliContext, r: ApiResource, o: ListOptions): Promise<T[]> {
   const pages: T[] = [];
   let cont = '';
   do {
+    const q = new URLSearchParams();
+    if (o.labelSelector) q.set('labelSelector', o.labelSelector);
+    if (o.fieldSelector) q.set('fieldSelector', o.fieldSelector);
+    if (o.includeObject) q.set('includeObject', o.includeObject);
+    q.set('limit', '500');
+    if (cont) q.set('continue', cont);
     const page = await ctx.transport.json<T & { metadata?: { continue?: string } }>({
-      method: 'GET', path: listPath(r, o.allNamespaces ? undefined : ctx.namespace, o, cont), accept: o.accept,
+      method: 'GET', path: `${resourcePath(r, o.allNamespaces ? undefined : ctx.namespace)}?${q}`, accept: o.accept,
     });
     pages.push(page);
     cont = page.metadata?.continue ?? '';
