@@ -5,7 +5,6 @@ import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
 import { bool, list, str, type Flag } from '../core/kflags.js';
 import type { ApiResource } from '../core/resources.js';
 import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
-import { errorMessage } from '../core/errors.js';
 import { printTable, type Table } from '../printers/table.js';
 import { TabWriter } from '../printers/tabwriter.js';
 import { parseOutput, type OutputFormat } from '../printers/output-format.js';
@@ -60,6 +59,13 @@ export const verb: Verb = {
   flags,
   run,
 };
+
+/** Errors of single objects (kubectl prints them after what it found); the printer loads only then. */
+async function printErrors(cli: Cli, errors: unknown[]): Promise<void> {
+  if (!errors.length) return;
+  const { errorMessage } = await import('../core/errors.js');
+  for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
+}
 
 const noneFound = (cli: Cli, targets: Target[], allNs: boolean) => {
   const ns = cli.context().namespace;
@@ -132,7 +138,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       cli.out(printTable(table, tableOptions(p, format, target.resource, allNs, withKind), writer));
       printed = true;
     }
-    for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
+    await printErrors(cli, errors);
     if (!printed && !errors.length && !watching) noneFound(cli, targets, allNs);
     if (watching) {
       if (targets.length !== 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found');
@@ -162,7 +168,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
   const single = targets.length === 1 && targets[0]!.names.length === 1 && !sortBy;
   const { printObjects } = await import('../printers/output.js');
   cli.out(printObjects(format, sorted, { single, noHeaders: bool(p, 'no-headers'), nameOf: (o) => `${kindPrefix(resources.get(o)!)}/${o.metadata.name}` }));
-  for (const e of errors) cli.err(errorMessage(e, cli.server()) + '\n');
+  await printErrors(cli, errors);
   return errors.length ? 1 : 0;
 }
 
