@@ -22,7 +22,7 @@ const START_RUNS = 3;
 const serverNodeArgs = (): string[] => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
 
 async function startedServer(dataDir: string, store: 'sqlite' | 'memory', nodeArgs: string[] = []): Promise<ServerProcess> {
-  const s = await spawnServer({ dataDir, store, nodeArgs });
+  const s = await spawnServer({ dataDir, store, nodeArgs, args: ['--no-node'] });
   try {
     await Promise.race([s.failedToStart, s.readyLineMs.then(() => s.waitReadyz())]);
     return s;
@@ -33,7 +33,7 @@ async function startedServer(dataDir: string, store: 'sqlite' | 'memory', nodeAr
 }
 
 async function timeStart(dataDir: string): Promise<StartResult> {
-  const s = await spawnServer({ dataDir, store: 'sqlite' });
+  const s = await spawnServer({ dataDir, store: 'sqlite', args: ['--no-node'] });
   try {
     const readyzMs = await Promise.race([s.failedToStart, s.waitReadyz()]);
     return { readyzMs, readyLineMs: await s.readyLineMs };

@@ -5,14 +5,11 @@ import { allKinds } from '../api/kinds/index.js';
 import type { DefaultTolerationSeconds } from '../apiserver/admission/default-toleration-seconds.js';
 import { ApiServer } from '../apiserver/server.js';
 import { LocalClient } from '../client/local-client.js';
-import { DEFAULT_JOB_BACKOFF_BASE_MS, newControllers } from '../controllers/index.js';
 import { openStore, type StoreKind } from '../store/index.js';
 import { hostname } from 'node:os';
 import type { Node } from 'kubernetes-types/core/v1.js';
-import { listNodes, planPodCidrs } from '../node/agent/node-plan.js';
 import { NodeConnectionRegistry } from '../node/kubelet-server/node-connections.js';
-import { startNode, type RunningNode } from '../node/node.js';
-import { newSchedulerRecorder, Scheduler } from '../scheduler/scheduler.js';
+import type { RunningNode } from '../node/node.js';
 import { realClock, type Clock } from '../util/clock.js';
 import { bootstrap } from './bootstrap.js';
 import { electionIdentity, runElected } from './elected.js';
@@ -110,18 +107,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // controller manager): with many objects stored, their initial lists must not delay readiness.
   let localNode: RunningNode | undefined;
   let closed = false;
-  // The controller manager and the scheduler each run only while this server holds their lease.
-  const identity = electionIdentity(opts.dataDir);
-  const elected = [
-    runElected(client, 'kube-controller-manager', identity, clock, log,
-      () => newControllers(client, {
-        clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS,
-        nodeMonitorPeriodMs: opts.nodeMonitorPeriodMs, nodeMonitorGracePeriodMs: opts.nodeMonitorGracePeriodMs, terminatedPodGcThreshold: opts.terminatedPodGcThreshold,
-      })),
-    runElected(client, 'kube-scheduler', identity, clock, log,
-      () => [new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log)]),
-  ];
+  // The controllers, the scheduler and the node load in the background: their modules are half of
+  // the server's start-up, and nothing before readiness needs them.
+  let elected: Array<ReturnType<typeof runElected>> = [];
   const controllersStarted = (async () => {
+    const [{ DEFAULT_JOB_BACKOFF_BASE_MS, newControllers }, { newSchedulerRecorder, Scheduler }, { startNode }, { listNodes, planPodCidrs }] = await Promise.all([
+      import('../controllers/index.js'), import('../scheduler/scheduler.js'), import('../node/node.js'), import('../node/agent/node-plan.js'),
+    ]);
+    if (closed) return;
+    // The controller manager and the scheduler each run only while this server holds their lease.
+    const identity = electionIdentity(opts.dataDir);
+    elected = [
+      runElected(client, 'kube-controller-manager', identity, clock, log,
+        () => newControllers(client, {
+          clock, log, jobBackoffBaseMs: opts.jobBackoffBaseMs ?? DEFAULT_JOB_BACKOFF_BASE_MS,
+          nodeMonitorPeriodMs: opts.nodeMonitorPeriodMs, nodeMonitorGracePeriodMs: opts.nodeMonitorGracePeriodMs, terminatedPodGcThreshold: opts.terminatedPodGcThreshold,
+        })),
+      runElected(client, 'kube-scheduler', identity, clock, log,
+        () => [new Scheduler(client, newSchedulerRecorder(client, clock, hostname(), log), clock, log)]),
+    ];
     for (const e of elected) await e.started;
     if (closed) return;
     if (opts.node) {
