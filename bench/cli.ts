@@ -1,6 +1,7 @@
 // `npm run bench cli`: wall time of the kubelite CLI beside the real kubectl in the same run —
 // `get pods` over 100 pods and `version --client`, each the median of RUNS runs as a fresh process
-// (what a learner waits for after pressing Enter). Targets: kubelite no slower than kubectl, < 150 ms.
+// (what a learner waits for after pressing Enter), the two clients' runs taken in turns. Targets:
+// kubelite no slower than kubectl, < 150 ms.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,17 +14,27 @@ const PODS = 100;
 const TARGET_MS = 150;
 const kubectlBin = process.env.KUBECTL ?? 'kubectl';
 
-/** Wall milliseconds of each of RUNS runs of a command (after one untimed warm-up run). */
-function timeRuns(cmd: string, args: string[], env: NodeJS.ProcessEnv): number[] {
-  const once = () => {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8' });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    return ms;
-  };
-  once();
-  return Array.from({ length: RUNS }, once);
+type Command = [cmd: string, args: string[]];
+
+/** Wall milliseconds of one run of a command. */
+function timeOnce([cmd, args]: Command, env: NodeJS.ProcessEnv): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { env, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+/** RUNS timed runs of each command (after one untimed warm-up run each), taken in turns, so a
+ *  change in the machine's load during the measurement falls on both alike. */
+function timeInTurns(commands: Command[], env: NodeJS.ProcessEnv): number[][] {
+  for (const c of commands) timeOnce(c, env);
+  const times = commands.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? [...commands.keys()].reverse() : [...commands.keys()];
+    for (const j of order) times[j]!.push(timeOnce(commands[j]!, env));
+  }
+  return times;
 }
 
 function podList(n: number): string {
@@ -43,12 +54,11 @@ export async function runCliBench(): Promise<void> {
     const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') };
     const created = spawnSync(kubectlBin, ['create', '--validate=false', '-f', '-'], { env, input: podList(PODS), encoding: 'utf8' });
     if (created.status !== 0) throw new Error(`creating ${PODS} pods failed: ${created.stderr}`);
-    const kubelite = (args: string[]) => timeRuns(process.execPath, [kubeliteBin, ...args], env);
-    const kubectl = (args: string[]) => timeRuns(kubectlBin, args, env);
     const rows: Row[] = [];
     for (const [label, args] of [[`get pods (${PODS} pods)`, ['get', 'pods']], ['version --client', ['version', '--client']]] as const) {
-      const lite = median(kubelite([...args]));
-      const real = median(kubectl([...args]));
+      const [liteTimes, realTimes] = timeInTurns([[process.execPath, [kubeliteBin, ...args]], [kubectlBin, [...args]]], env);
+      const lite = median(liteTimes!);
+      const real = median(realTimes!);
       rows.push({ name: `kubectl ${label}`, value: `${round(real, 1)} ms`, target: 'baseline' });
       rows.push({
         name: `kubelite ${label}`, value: `${round(lite, 1)} ms`, baseline: `${round((lite / real) * 100, 1)}%`,
