@@ -4,36 +4,16 @@
 // code, and reaps the processes of a pod deleted while it was down. The invariant: every process a
 // pod started is gone once the pod is, even when the agent was killed.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubectl, kubectlMissing, kubeliteBin, signalAndWait, startTestServer, type TestServer } from './harness.js';
+import { kubectl, kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
 import { deleteAllPods, eventually, namespacesInCidr, ok, pids, podRow, removeNamespacesInCidr, testPodCidr, waitGone, waitStatus } from './pods-helpers.js';
 
 const skip = kubectlMissing() ?? (process.getuid?.() === 0 ? undefined : 'needs root: the agent builds pod sandboxes');
 let server: TestServer;
 const cidr = testPodCidr();
-const agents = new Map<string, ChildProcess>();
-
-/** Starts (or restarts, on the same data dir) an agent and waits for its registration line. */
-async function startAgent(name: string, runtime: 'process' | 'simulated', extra: string[] = []): Promise<ChildProcess> {
-  const dir = join(server.dataDir, `agent-${name}`);
-  mkdirSync(dir, { recursive: true });
-  const p = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--name', name, '--runtime', runtime, '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  p.stdout!.on('data', (d) => { out += d; });
-  p.stderr!.on('data', (d) => { out += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`agent ${name} did not register:\n${out}`)), 15_000);
-    p.stdout!.on('data', () => { if (out.includes('node(s) registered')) { clearTimeout(t); res(); } });
-    p.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent ${name} exited with ${code}:\n${out}`)); });
-  });
-  agents.set(name, p);
-  return p;
-}
-
-const kill = (name: string, signal: NodeJS.Signals) => signalAndWait(agents.get(name), signal);
+const agents = new TestAgents();
+const startAgent = (name: string, runtime: 'process' | 'simulated', extra: string[] = []) => agents.start(server, name, runtime, extra);
+const kill = (name: string, signal: NodeJS.Signals) => agents.signal(name, signal);
 
 before(async () => {
   if (skip) return;
@@ -44,7 +24,7 @@ before(async () => {
 after(async () => {
   if (skip) return;
   if (agents.get('n1')?.exitCode === null) await deleteAllPods(server);
-  for (const n of agents.keys()) await kill(n, 'SIGTERM');
+  await agents.stopAll();
   await server.stop();
   removeNamespacesInCidr(cidr);
 });

@@ -1,40 +1,28 @@
 // `kubelite agent` against a real server process: simulated nodes register, heartbeat and show as
 // Ready in the real kubectl.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { kubectl, kubectlMissing, kubeliteBin, startTestServer, type TestServer } from './harness.js';
+import { kubectl, kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-let agent: ChildProcess;
-let agentOut = '';
+const agents = new TestAgents();
+let agentOut = (): string => '';
 
 before(async () => {
   if (skip) return;
   server = await startTestServer({ store: 'memory', apiOnly: true });
-  agent = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--runtime', 'simulated', '--name', 'sim', '--count', '3', '--labels', 'tier=sim,zone=a', '--data-dir', `${server.dataDir}/agent`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  agent.stdout!.on('data', (d) => { agentOut += d; });
-  agent.stderr!.on('data', (d) => { agentOut += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`agent did not register:\n${agentOut}`)), 15_000);
-    agent.stdout!.on('data', () => { if (agentOut.includes('node(s) registered')) { clearTimeout(t); res(); } });
-    agent.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent exited with ${code}:\n${agentOut}`)); });
-  });
+  agentOut = (await agents.start(server, 'sim', 'simulated', ['--count', '3', '--labels', 'tier=sim,zone=a'])).output;
 });
 
 after(async () => {
   if (skip) return;
-  if (agent && agent.exitCode === null) {
-    const exited = new Promise((r) => agent.on('exit', r));
-    agent.kill('SIGTERM');
-    await exited;
-  }
+  await agents.stopAll();
   await server?.stop();
 });
 
 test('kubectl get nodes shows the simulated nodes Ready', { skip }, async () => {
-  assert.match(agentOut, /kubelite agent: 3 node\(s\) registered with https:\/\/127\.0\.0\.1:\d+ in \d+ms: sim-0, sim-1, sim-2 \(runtime simulated\)/);
+  assert.match(agentOut(), /kubelite agent: 3 node\(s\) registered with https:\/\/127\.0\.0\.1:\d+ in \d+ms: sim-0, sim-1, sim-2 \(runtime simulated\)/);
   const r = await kubectl(server, ['get', 'nodes', '-l', 'tier=sim']);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');

@@ -3,38 +3,25 @@
 // affinity the controller sets), relabelling it deletes the pod, newly labelled nodes get one; `kubectl
 // get ds` shows the golden columns; a template change rolls the pods over with ControllerRevisions.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { kubectl, kubectlMissing, kubeliteBin, startTestServer, type TestServer } from './harness.js';
+import { kubectl, kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
 import { eventually, ok } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-let agent: ChildProcess;
-let agentOut = '';
+const agents = new TestAgents();
 const MANIFEST = '/work/shared/scenarios/manifests/ssd-monitor-ds.yaml';
 
 before(async () => {
   if (skip) return;
   server = await startTestServer({ store: 'memory', extraArgs: ['--runtime', 'simulated', '--node-name', 'main'] });
-  agent = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--runtime', 'simulated', '--name', 'sim', '--count', '2', '--data-dir', `${server.dataDir}/agent`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  agent.stdout!.on('data', (d) => { agentOut += d; });
-  agent.stderr!.on('data', (d) => { agentOut += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`agent did not register:\n${agentOut}`)), 15_000);
-    agent.stdout!.on('data', () => { if (agentOut.includes('node(s) registered')) { clearTimeout(t); res(); } });
-    agent.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent exited with ${code}:\n${agentOut}`)); });
-  });
+  await agents.start(server, 'sim', 'simulated', ['--count', '2']);
 });
 
 after(async () => {
   if (skip) return;
   await kubectl(server, ['delete', 'ds', '--all', '--wait=false']);
-  if (agent && agent.exitCode === null) {
-    const exited = new Promise((r) => agent.on('exit', r));
-    agent.kill('SIGTERM');
-    await exited;
-  }
+  await agents.stopAll();
   await server?.stop();
 });
 

@@ -135,3 +135,48 @@ export async function signalAndWait(p: ChildProcess | undefined, signal: NodeJS.
   p.kill(signal);
   await exited;
 }
+
+export interface TestAgent { proc: ChildProcess; output: () => string }
+
+/**
+ * The `kubelite agent` processes of one test file, by name. An agent is tracked from the moment it
+ * is spawned, so `stopAll` in the file's `after` ends it even when it never registered: no agent (and,
+ * as the agent stops its pods' containers on SIGTERM, no container) outlives the file.
+ */
+export class TestAgents {
+  private readonly procs = new Map<string, ChildProcess>();
+
+  /**
+   * Starts (or restarts, on the same data dir under the server's) agent `name` with `runtime` and
+   * `extra` flags, and waits for its "node(s) registered" line.
+   */
+  async start(server: TestServer, name: string, runtime: 'process' | 'simulated', extra: string[] = []): Promise<TestAgent> {
+    const dir = join(server.dataDir, `agent-${name}`);
+    mkdirSync(dir, { recursive: true });
+    const p = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--name', name, '--runtime', runtime, '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.procs.set(name, p);
+    let out = '';
+    p.stdout!.on('data', (d) => { out += d; });
+    p.stderr!.on('data', (d) => { out += d; });
+    await new Promise<void>((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`agent ${name} did not register:\n${out}`)), 15_000);
+      p.stdout!.on('data', () => { if (out.includes('node(s) registered')) { clearTimeout(t); res(); } });
+      p.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent ${name} exited with ${code}:\n${out}`)); });
+    });
+    return { proc: p, output: () => out };
+  }
+
+  /** The last process started as `name`. */
+  get(name: string): ChildProcess | undefined {
+    return this.procs.get(name);
+  }
+
+  signal(name: string, signal: NodeJS.Signals): Promise<void> {
+    return signalAndWait(this.procs.get(name), signal);
+  }
+
+  /** SIGTERMs every agent still running, one after another, and waits for each to exit. */
+  async stopAll(): Promise<void> {
+    for (const name of this.procs.keys()) await this.signal(name, 'SIGTERM');
+  }
+}

@@ -5,34 +5,17 @@
 // Terminating; the RC's replacements run on the other nodes. When the agent returns the node is Ready
 // again, the taints go, and its kubelet removes the pods that were deleted meanwhile.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubectlMissing, kubeliteBin, signalAndWait, startTestServer, type TestServer } from './harness.js';
+import { kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
 import { eventually, ok } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 let server: TestServer;
-const agents = new Map<string, ChildProcess>();
+const agents = new TestAgents();
 
 /** Starts (or restarts, on the same data dir) an agent of simulated nodes; its Lease is renewed every 0.5 s. */
-async function startAgent(name: string, extra: string[] = []): Promise<void> {
-  const dir = join(server.dataDir, `agent-${name}`);
-  mkdirSync(dir, { recursive: true });
-  const p = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--name', name, '--runtime', 'simulated', '--data-dir', dir, '--node-lease-duration-seconds', '2', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  p.stdout!.on('data', (d) => { out += d; });
-  p.stderr!.on('data', (d) => { out += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`agent ${name} did not register:\n${out}`)), 15_000);
-    p.stdout!.on('data', () => { if (out.includes('node(s) registered')) { clearTimeout(t); res(); } });
-    p.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent ${name} exited with ${code}:\n${out}`)); });
-  });
-  agents.set(name, p);
-}
-
-const kill = (name: string, signal: NodeJS.Signals) => signalAndWait(agents.get(name), signal);
+const startAgent = (name: string, extra: string[] = []) => agents.start(server, name, 'simulated', ['--node-lease-duration-seconds', '2', ...extra]);
+const kill = (name: string, signal: NodeJS.Signals) => agents.signal(name, signal);
 
 before(async () => {
   if (skip) return;
@@ -43,7 +26,7 @@ before(async () => {
 });
 after(async () => {
   if (skip) return;
-  for (const n of agents.keys()) await kill(n, 'SIGTERM');
+  await agents.stopAll();
   await server.stop();
 });
 
