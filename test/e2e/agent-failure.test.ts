@@ -23,7 +23,11 @@ before(async () => {
 });
 after(async () => {
   if (skip) return;
-  if (agents.get('n1')?.exitCode === null) await deleteAllPods(server);
+  // A test that failed with n1 killed leaves its pods' processes running (they outlive the agent by
+  // design): bring n1 back so that deleting the pods stops them, as it does for a returning agent.
+  const n1 = agents.get('n1');
+  if (n1 && (n1.exitCode !== null || n1.signalCode !== null)) await startAgent('n1', 'process', ['--pod-cidr', cidr]).catch(() => undefined);
+  if (agents.get('n1')?.exitCode === null && agents.get('n1')?.signalCode === null) await deleteAllPods(server);
   await agents.stopAll();
   await server.stop();
   removeNamespacesInCidr(cidr);
