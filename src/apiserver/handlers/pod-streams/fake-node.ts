@@ -31,6 +31,10 @@ export class FakeNode implements NodeConnection, NodeConnections {
 
   async exec(_ns: string, _pod: string, container: string, command: string[], io: StreamIO): Promise<{ exitCode: number }> {
     this.calls.push(`exec ${container} ${JSON.stringify(command)} tty=${io.tty}`);
+    // A runtime answers only once the process has started (milliseconds): kubectl 1.30's WebSocket
+    // client creates its streams just after the upgrade and drops output that arrives before them
+    // ("Unknown stream id 1, discarding message"), which an instant answer here could hit.
+    await new Promise((r) => setTimeout(r, 20));
     const [cmd, ...args] = command;
     const write = (w: NodeJS.WritableStream | undefined, s: string) => new Promise<void>((r) => (w ? w.write(s, () => r()) : r()));
     if (cmd === 'echo') { await write(io.stdout, `${args.join(' ')}\n`); return { exitCode: 0 }; }
@@ -45,6 +49,7 @@ export class FakeNode implements NodeConnection, NodeConnections {
 
   async attach(_ns: string, _pod: string, container: string, io: StreamIO): Promise<void> {
     this.calls.push(`attach ${container}`);
+    await new Promise((r) => setTimeout(r, 20)); // as exec: no output before the client's streams exist
     await new Promise<void>((r) => (io.stdout ? io.stdout.write('attached output\n', () => r()) : r()));
     if (io.stdin) for await (const chunk of io.stdin) io.stdout?.write(`echo: ${(chunk as Buffer).toString()}`);
   }
