@@ -90,12 +90,19 @@ export async function startTestServer(opts: { dataDir?: string; extraArgs?: stri
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
-  await new Promise<void>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`server did not become ready:\n${out}`)), 15_000);
-    const check = () => { if (out.includes('kubelite server ready')) { clearTimeout(t); res(); } };
-    proc.stdout!.on('data', check);
-    proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`server exited with ${code}:\n${out}`)); });
-  });
+  try {
+    await new Promise<void>((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`server did not become ready:\n${out}`)), 15_000);
+      const check = () => { if (out.includes('kubelite server ready')) { clearTimeout(t); res(); } };
+      proc.stdout!.on('data', check);
+      proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`server exited with ${code}:\n${out}`)); });
+    });
+  } catch (e) {
+    // A server that never became ready leaves neither a process nor its data dir behind.
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
   return {
     port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `https://127.0.0.1:${port}`, proc,
