@@ -3,7 +3,7 @@
 // clients (controllers) go through here, so admission rules hold for every writer.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError, type FieldError } from '../../api/errors.js';
+import { alreadyExists, badRequest, conflict, invalid, notFound, StatusError, type FieldError } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type Store } from '../../store/store.js';
@@ -11,6 +11,7 @@ import { rfc3339, type Clock } from '../../util/clock.js';
 import { generateName } from './generate-name.js';
 import { objectKey, resourcePrefix } from './keys.js';
 import { allocateClusterIP } from '../admission/service-ip.js';
+import { NamespaceLifecycle } from '../admission/namespace-lifecycle.js';
 import { admitDefaultTolerationSeconds, defaultTolerationSeconds, type DefaultTolerationSeconds } from '../admission/default-toleration-seconds.js';
 
 export interface WriteOptions { dryRun?: boolean }
@@ -76,8 +77,7 @@ export interface AdmissionConfig {
 }
 
 export class Registry {
-  /** NamespaceLifecycle's lister: whether each namespace seen is terminating, kept by a store watch. */
-  private namespaces?: Map<string, boolean>;
+  private namespaceLifecycle?: NamespaceLifecycle;
 
   constructor(readonly store: Store, private readonly clock: Clock, private readonly namespaceDef: KindDef, private readonly admission: AdmissionConfig = {}) {}
 
@@ -109,7 +109,7 @@ export class Registry {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       }
       meta.namespace = meta.namespace || namespace || 'default';
-      await this.checkNamespaceAcceptsCreates(meta.namespace, def, meta.name ?? '');
+      await (this.namespaceLifecycle ??= new NamespaceLifecycle(this.store, this.namespaceDef)).admitCreate(meta.namespace, def, meta.name ?? '');
     } else {
       delete meta.namespace;
     }
@@ -285,40 +285,5 @@ export class Registry {
 
   private throwIfInvalid(def: KindDef, obj: KObject, errs: FieldError[]): void {
     if (errs.length) throw invalid(def, obj.metadata.name ?? '', errs);
-  }
-
-  /** The NamespaceLifecycle admission plugin: nothing new in a namespace that is being deleted. */
-  /**
-   * As the NamespaceLifecycle admission plugin: from a cache the store's watch keeps current (every
-   * pod and event create asked the database), with a live read for a namespace not seen yet, so one
-   * created a moment ago is never refused. Throws NotFound for a namespace that does not exist.
-   */
-  private async namespaceTerminatingState(namespace: string): Promise<boolean> {
-    if (!this.namespaces) {
-      const cache = new Map<string, boolean>();
-      const prefix = resourcePrefix(this.namespaceDef);
-      this.store.watch(prefix, this.store.revision(), (ev) => {
-        const ns = ev.key.slice(prefix.length);
-        if (ev.type === 'DELETE') cache.delete(ns);
-        else cache.set(ns, !!decodeKV(ev.kv).metadata.deletionTimestamp);
-      });
-      this.namespaces = cache;
-    }
-    const known = this.namespaces.get(namespace);
-    if (known !== undefined) return known;
-    const kv = await this.store.get(objectKey(this.namespaceDef, undefined, namespace));
-    if (!kv) throw notFound({ group: '', resource: 'namespaces' }, namespace);
-    const terminating = !!decodeKV(kv).metadata.deletionTimestamp;
-    this.namespaces.set(namespace, terminating);
-    return terminating;
-  }
-
-  private async checkNamespaceAcceptsCreates(namespace: string, def: KindDef, name: string): Promise<void> {
-    if (await this.namespaceTerminatingState(namespace)) {
-      const err = forbidden({ group: def.group, resource: def.plural }, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
-      // The cause controllers look for (v1.NamespaceTerminatingCause) to stop retrying quietly.
-      err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
-      throw err;
-    }
   }
 }
