@@ -5,8 +5,8 @@ import { EventRecorder } from '../../client/events.js';
 import { Informer } from '../../client/informer.js';
 import type { LocalClient } from '../../client/local-client.js';
 import type { ControllerOptions } from '../index.js';
-import {
-  DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS, DEFAULT_NODE_MONITOR_PERIOD_MS, NodeLifecycleController, PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject } from './node-lifecycle-controller.js';
+import { DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS, DEFAULT_NODE_MONITOR_PERIOD_MS, NodeLifecycleController } from './node-lifecycle-controller.js';
+import { PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject } from './objects.js';
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from './taint-eviction.js';
 
 export class NodeLifecycleControllers {

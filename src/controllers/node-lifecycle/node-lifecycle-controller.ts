@@ -4,7 +4,7 @@
 // unreachable nodes for their NoExecute taint (at a per-zone rate, zones.ts); on every node change it
 // keeps the NoSchedule taints in step with the conditions. Evicting pods from NoExecute-tainted nodes
 // is the taint eviction controller's job (taint-eviction.ts).
-import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1.js';
+import type { Node, NodeCondition } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
 import type { ApiClient } from '../../client/api-client.js';
 import { objectKey, type Informer } from '../../client/informer.js';
@@ -16,12 +16,7 @@ import {
   managedNoScheduleTaints, NOT_READY_NO_EXECUTE, taintExists, taintSetDiff, UNREACHABLE_NO_EXECUTE, wantedNoScheduleTaints,
 } from './taints.js';
 import { computeZoneState, RateLimitedTimedQueue, TokenBucket, zoneKey, zoneQps, EVICTION_LIMITER_QPS, type ZoneState } from './zones.js';
-
-export type NodeObject = KObject & Node;
-export type PodObject = KObject & Pod;
-export type LeaseObject = KObject & { spec?: { renewTime?: string } };
-
-export interface Recorder { event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string): void }
+import { PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject, type Recorder } from './objects.js';
 
 export interface NodeLifecycleOptions {
   clock: Clock;
@@ -35,7 +30,6 @@ export interface NodeLifecycleOptions {
   timers?: Timers;
 }
 
-export const PODS_BY_NODE = 'spec.nodeName';
 export const DEFAULT_NODE_MONITOR_PERIOD_MS = 5_000;
 export const DEFAULT_NODE_MONITOR_GRACE_PERIOD_MS = 40_000;
 const DEFAULT_NODE_STARTUP_GRACE_PERIOD_MS = 60_000;

@@ -6,7 +6,7 @@ import type { Taint } from 'kubernetes-types/core/v1.js';
 import { isConflict, isNotFound, type ApiClient } from '../../client/api-client.js';
 import { objectKey, type Informer } from '../../client/informer.js';
 import { rfc3339, type Clock } from '../../util/clock.js';
-import type { NodeObject, PodObject, Recorder } from './node-lifecycle-controller.js';
+import type { NodeObject, PodObject, Recorder } from './objects.js';
 import { notReadyStatus } from './pod-conditions.js';
 import { swapTaints } from './taints.js';
 

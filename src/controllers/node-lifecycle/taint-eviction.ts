@@ -9,7 +9,7 @@ import { objectKey, type Informer } from '../../client/informer.js';
 import { realTimers, type Timers } from '../../client/workqueue.js';
 import type { Clock } from '../../util/clock.js';
 import { tolerates } from '../../scheduler/filters/taint-toleration.js';
-import { PODS_BY_NODE, type NodeObject, type PodObject, type Recorder } from './node-lifecycle-controller.js';
+import { PODS_BY_NODE, type NodeObject, type PodObject, type Recorder } from './objects.js';
 import { TAINT_DISRUPTION, withPodCondition } from './pod-conditions.js';
 
 export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';

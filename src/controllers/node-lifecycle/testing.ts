@@ -10,7 +10,7 @@ import { LocalClient } from '../../client/local-client.js';
 import type { Timers } from '../../client/workqueue.js';
 import { MemoryStore } from '../../store/memory/memory-store.js';
 import { FakeClock, rfc3339, rfc3339Micro } from '../../util/clock.js';
-import { PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject, type Recorder } from './node-lifecycle-controller.js';
+import { PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject, type Recorder } from './objects.js';
 
 export const T0 = Date.parse('2026-03-01T12:00:00Z');
 

@@ -7,7 +7,7 @@ import { isNotFound, type ApiClient } from '../../client/api-client.js';
 import { Informer, objectKey } from '../../client/informer.js';
 import type { Clock } from '../../util/clock.js';
 import { withPodCondition } from '../node-lifecycle/pod-conditions.js';
-import type { NodeObject, PodObject } from '../node-lifecycle/node-lifecycle-controller.js';
+import type { NodeObject, PodObject } from '../node-lifecycle/objects.js';
 import {
   DEFAULT_TERMINATED_POD_GC_THRESHOLD, GC_CHECK_PERIOD_MS, missingNodes, orphanedPods, QUARANTINE_MS, terminatedPodsToDelete, terminatingOutOfServicePods, unscheduledTerminatingPods,
 } from './plan.js';
