@@ -42,7 +42,8 @@ export class SpawnBroker {
 
   private broker(): ChildProcess {
     if (this.child && this.child.connected) return this.child;
-    const child = fork(new URL('./spawn-broker-main.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    // execArgv: [] so that the agent's own node flags (--inspect, --cpu-prof) do not apply to it too.
+    const child = fork(new URL('./spawn-broker-main.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json', execArgv: [] });
     child.on('message', (r: BrokerReply) => this.reply(r));
     child.once('exit', () => this.lost(child));
     child.unref();
@@ -115,6 +116,9 @@ export class SpawnBroker {
     else this.running.set(r.id, { pid: r.supervisorPid, exited });
     return { supervisorPid: r.supervisorPid, pid: r.pid, supervisorExited };
   }
+
+  /** The broker's pid while it runs (tests). */
+  get pid(): number | undefined { return this.child?.pid; }
 
   close(): void {
     this.child?.disconnect();
