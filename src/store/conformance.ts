@@ -95,6 +95,18 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
     assert.equal((await s.list('/g/')).items.length, 2);
   });
 
+  withStore('close acknowledges the writes still in flight, and they survive a reopen (durable backends)', async (s, reopen) => {
+    if (!reopen) return;
+    const first = Array.from({ length: 10 }, (_, i) => s.create(`/f/${i}`, String(i)));
+    await new Promise((r) => setImmediate(r)); // committed; the sync that acknowledges them may be running
+    const second = Array.from({ length: 10 }, (_, i) => s.create(`/f/${10 + i}`, String(10 + i)));
+    await s.close();
+    const settled = await Promise.allSettled([...first, ...second]);
+    assert.deepEqual(settled.map((r) => r.status), Array(20).fill('fulfilled'));
+    const s2 = await reopen();
+    try { assert.equal((await s2.list('/f/')).items.length, 20); } finally { await s2.close(); }
+  });
+
   withStore('data and revision survive a reopen (durable backends)', async (s, reopen) => {
     if (!reopen) return; // memory: nothing to persist; the other cases cover it
     await s.create('/p/a', '1');

@@ -38,7 +38,8 @@ export class SqliteStore implements Store {
   /** The WAL file, synced after each commit (SQLite's own sync is off: synchronous=NORMAL). */
   private readonly walFd: number;
   private unsynced: Committed[] = [];
-  private syncing = false;
+  /** The WAL sync in flight, if any. */
+  private syncing?: Promise<void>;
   private stmt;
 
   constructor(file: string) {
@@ -113,6 +114,8 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    // The sync in flight acknowledges what it covers before its file descriptor is closed.
+    await this.syncing;
     fdatasyncSync(this.walFd);
     this.acknowledge(this.unsynced.splice(0));
     this.window.stopAll();
@@ -157,17 +160,17 @@ export class SqliteStore implements Store {
    */
   private syncWal(): void {
     if (this.syncing || this.unsynced.length === 0 || this.closed) return;
-    this.syncing = true;
     const covered = this.unsynced;
     this.unsynced = [];
-    fdatasync(this.walFd, (err) => {
-      this.syncing = false;
+    this.syncing = new Promise((resolve) => fdatasync(this.walFd, (err) => {
+      this.syncing = undefined;
       if (err) {
         // Committed but maybe not on disk: fail the writes rather than acknowledge what may be lost.
         for (const c of covered) for (const p of c.batch) p.reject(new Error(`syncing the write-ahead log: ${err.message}`));
       } else this.acknowledge(covered);
+      resolve();
       this.syncWal();
-    });
+    }));
   }
 
   private acknowledge(committed: Committed[]): void {
