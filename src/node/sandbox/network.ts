@@ -3,7 +3,7 @@
 // loopback up and a default route via the bridge). Each step is one `ip -batch` call on each side,
 // so a sandbox costs two short-lived processes (spawned by the spawn broker, off the event loop).
 import { execFile } from 'node:child_process';
-import { readdirSync, readlinkSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir, readlink, stat } from 'node:fs/promises';
 import { spawnBroker } from '../runtime/process/spawn-broker.js';
 
@@ -77,9 +77,11 @@ export function netnsExists(netns: string): boolean {
   }
 }
 
-/** Host pids whose network namespace is the named one (what `ip netns pids` reports). */
-/** pidsInNetns off the event loop: with hundreds of pod processes the /proc scan is thousands of syscalls. */
-export async function pidsInNetnsAsync(netns: string): Promise<number[]> {
+/**
+ * Host pids whose network namespace is the named one (what `ip netns pids` reports). Asynchronous:
+ * with hundreds of pod processes the /proc scan is thousands of syscalls, kept off the event loop.
+ */
+export async function pidsInNetns(netns: string): Promise<number[]> {
   let inode: number;
   try {
     inode = (await stat(`${NETNS_DIR}/${netns}`)).ino;
@@ -88,24 +90,7 @@ export async function pidsInNetnsAsync(netns: string): Promise<number[]> {
   }
   const want = `net:[${inode}]`;
   const entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
+  // '' for a process that exited meanwhile, or a kernel thread
   const links = await Promise.all(entries.map((e) => readlink(`/proc/${e}/ns/net`).catch(() => '')));
   return entries.filter((_, i) => links[i] === want).map(Number);
-}
-
-export function pidsInNetns(netns: string): number[] {
-  let inode: number;
-  try {
-    inode = statSync(`${NETNS_DIR}/${netns}`).ino;
-  } catch {
-    return [];
-  }
-  const want = `net:[${inode}]`;
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/ns/net`) === want) pids.push(Number(entry));
-    } catch { /* exited meanwhile, or a kernel thread */ }
-  }
-  return pids;
 }

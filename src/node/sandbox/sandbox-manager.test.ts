@@ -120,7 +120,7 @@ test('pods reach each other and the host reaches pods by pod IP', { skip }, asyn
     assert.match(ex.stdout.split('\n')[1], /-e require\('http'\)/);
     // A PID 1 without a SIGTERM handler ignores SIGTERM (as in any container); the group SIGKILL ends it all.
     process.kill(-child.pid!, 'SIGKILL');
-    await until(() => (pidsInNetns(a.netns!).length === 0 ? true : undefined), 'the pod processes to die');
+    await until(async () => ((await pidsInNetns(a.netns!)).length === 0 ? true : undefined), 'the pod processes to die');
   } finally {
     try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
   }
@@ -145,9 +145,9 @@ test('a SIGKILLed agent takes its containers with it', { skip }, async () => {
   const agent = spawn(process.execPath, ['-e', `const c = require('child_process').spawn(${JSON.stringify(cl.file)}, ${JSON.stringify(cl.args)}, { detached: true, stdio: 'ignore' }); console.log(c.pid); setInterval(() => {}, 1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
   const pid = Number(await new Promise<string>((r) => agent.stdout.once('data', (d: Buffer) => r(String(d)))));
   const init = await until(() => mgr.containerInitPid(pid), 'the container init');
-  await until(() => (pidsInNetns(s.netns!).length >= 3 ? true : undefined), 'the container processes');
+  await until(async () => ((await pidsInNetns(s.netns!)).length >= 3 ? true : undefined), 'the container processes');
   agent.kill('SIGKILL');
-  await until(() => (pidsInNetns(s.netns!).length === 0 && !alive(init) && !alive(pid) ? true : undefined), 'every container process to die');
+  await until(async () => ((await pidsInNetns(s.netns!)).length === 0 && !alive(init) && !alive(pid) ? true : undefined), 'every container process to die');
   await mgr.removeSandbox(s);
 });
 
@@ -155,9 +155,9 @@ test('removeSandbox kills what runs inside, deletes netns, veth and cgroups, fre
   const s = await mgr.createSandbox(cfg('pod-gone'));
   const cl = inPod(s, ['sleep', '1000'], { memoryBytes: 32 << 20, name: 'kltest-gone' });
   const child = spawn(cl.file, cl.args, { detached: true, stdio: 'ignore' });
-  await until(() => (pidsInNetns(s.netns!).length >= 1 ? true : undefined), 'the container');
+  await until(async () => ((await pidsInNetns(s.netns!)).length >= 1 ? true : undefined), 'the container');
   await mgr.removeSandbox(s);
-  assert.deepEqual(pidsInNetns(s.netns!), []);
+  assert.deepEqual(await pidsInNetns(s.netns!), []);
   assert.ok(!existsSync(`${NETNS_DIR}/${s.netns}`));
   assert.equal((await run({ file: 'ip', args: ['link', 'show', `klv${s.id.slice(3)}`] })).code, 1);
   assert.ok(!existsSync(`/sys/fs/cgroup/memory/${CGROUP_PARENT}/kltest-gone`) && !existsSync(`/sys/fs/cgroup/${CGROUP_PARENT}/kltest-gone`));

@@ -12,7 +12,7 @@ import { Cgroups, killQuietly } from './cgroups.js';
 import { gatewayOf, loopbackCidrFor, parseCidr, type Cidr } from './cidr.js';
 import { containerCommandLine, execCommandLine, type CommandLine } from './container-command.js';
 import { IpAllocator } from './ipam.js';
-import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetnsAsync, runIp, type PodNetwork } from './network.js';
+import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetns, runIp, type PodNetwork } from './network.js';
 import { SandboxRecords, type SandboxRecord } from './records.js';
 import type { ContainerCommandOptions, PodSandbox, SandboxManagerOptions, SandboxMode, SetupTimings } from './types.js';
 
@@ -105,7 +105,7 @@ export class SandboxManager {
   async removeSandbox(sandbox: Sandbox): Promise<void> {
     const r = this.records.get(sandbox.id);
     if (!r) return;
-    const pids = async () => [...(r.netns ? await pidsInNetnsAsync(r.netns) : []), ...r.cgroups.flatMap((c) => this.cgroups?.pids(c) ?? [])];
+    const pids = async () => [...(r.netns ? await pidsInNetns(r.netns) : []), ...r.cgroups.flatMap((c) => this.cgroups?.pids(c) ?? [])];
     // Kill until nothing is left: a process may fork between the scan and the kill.
     for (let i = 0; i < 100; i++) {
       const left = await pids();
