@@ -4,10 +4,9 @@
 // an atomic rename needs no lock. Writes run off the event loop, one at a time, each taking every change
 // made before it began; `saved()` resolves once the state of its call is on file.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIPv4, parseIPv4, type Cidr } from './cidr.js';
-import { WriteBehind } from './write-behind.js';
+import { replaceFile, WriteBehind } from './write-behind.js';
 
 interface IpamFile { last?: string; allocated: Record<string, string> }
 
@@ -21,10 +20,9 @@ export class IpAllocator {
   constructor(stateDir: string, private readonly range: Cidr, private readonly reserved: Set<number>) {
     mkdirSync(stateDir, { recursive: true });
     this.file = join(stateDir, 'ipam.json');
-    this.file$ = new WriteBehind(async () => {
+    this.file$ = new WriteBehind(() => {
       const data: IpamFile = { last: formatIPv4(this.last), allocated: Object.fromEntries(this.allocated) };
-      await writeFile(`${this.file}.tmp`, JSON.stringify(data));
-      await rename(`${this.file}.tmp`, this.file);
+      return replaceFile(this.file, JSON.stringify(data));
     });
     this.last = range.base + 1;
     try {

@@ -1,10 +1,10 @@
 // Sandbox records in <stateDir>/sandboxes/<id>.json: what a restarted agent needs to find its pods'
 // namespaces, IPs and container cgroups again (the kubelet asks CRI's ListPodSandbox for the same).
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PodSandbox } from './types.js';
-import { WriteBehind } from './write-behind.js';
+import { replaceFile, WriteBehind } from './write-behind.js';
 
 export interface SandboxRecord extends PodSandbox {
   /** Host end of the veth pair (namespaces mode). */
@@ -61,8 +61,7 @@ export class SandboxRecords {
       const writer = new WriteBehind(async () => {
         const r = this.records.get(id);
         if (r) {
-          await writeFile(`${file}.tmp`, JSON.stringify(r));
-          await rename(`${file}.tmp`, file);
+          await replaceFile(file, JSON.stringify(r));
         } else {
           await rm(file, { force: true });
           if (!this.records.has(id) && this.files.get(id) === writer) this.files.delete(id);

@@ -1,6 +1,13 @@
 // A file kept in step with in-memory state, written off the event loop: one write at a time, each
 // writing the state as it is when the write begins, so changes made during a write are taken by the
 // next one and a burst of changes costs a few writes, not one each.
+import { rename, writeFile } from 'node:fs/promises';
+
+/** Writes data to file whole: a crash leaves the old content or the new, never a torn file. */
+export async function replaceFile(file: string, data: string): Promise<void> {
+  await writeFile(`${file}.tmp`, data);
+  await rename(`${file}.tmp`, file);
+}
 export class WriteBehind {
   private writing?: Promise<void>;
   private dirty = false;
