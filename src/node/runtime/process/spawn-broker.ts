@@ -4,9 +4,8 @@
 // process but 8-17 ms from a server holding thousands of objects, all of it on the event loop that
 // also serves the API. The broker, forked once, keeps that cost off the agent's event loop.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import type { CommandLine } from '../../sandbox/sandbox-manager.js';
-import type { ContainerFiles, Supervised } from './supervisor.js';
+import { processStartTime, sameProcessAlive, type ContainerFiles, type Supervised } from './supervisor.js';
 
 type Op =
   | { op: 'ip'; args: string[]; batch?: string }
@@ -21,22 +20,12 @@ interface Waiting { resolve: (r: BrokerReply) => void; reject: (e: Error) => voi
 
 const EXIT_POLL_MS = 200; // for supervisors whose broker died: their end is found by polling
 
-/** A supervisor pid that is still a live (not zombie) process. */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return existsSync(`/proc/${pid}`);
-  }
-}
-
 export class SpawnBroker {
   private child?: ChildProcess;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
-  /** Started supervisors whose exit the broker has not reported yet: pid and the resolver of supervisorExited. */
-  private readonly running = new Map<number, { pid: number; exited: () => void }>();
+  /** Started supervisors whose exit the broker has not reported yet: their identity and the resolver of supervisorExited. */
+  private readonly running = new Map<number, { pid: number; start?: number; exited: () => void }>();
   /** Exits reported before their start's reply was handled (kept until supervise takes them). */
   private readonly exitedEarly = new Set<number>();
 
@@ -77,12 +66,12 @@ export class SpawnBroker {
     this.waiting.clear();
     for (const [id, r] of this.running) {
       this.running.delete(id);
-      this.watchExit(r.pid, r.exited);
+      this.watchExit(r.pid, r.start, r.exited);
     }
   }
 
-  private watchExit(pid: number, exited: () => void): void {
-    const t = setInterval(() => { if (!alive(pid)) { clearInterval(t); exited(); } }, EXIT_POLL_MS);
+  private watchExit(pid: number, start: number | undefined, exited: () => void): void {
+    const t = setInterval(() => { if (!sameProcessAlive(pid, start)) { clearInterval(t); exited(); } }, EXIT_POLL_MS);
     t.unref();
   }
 
@@ -111,9 +100,10 @@ export class SpawnBroker {
     const supervisorExited = new Promise<void>((resolve) => { exited = resolve; });
     const r = await this.request({ op: 'supervise', files, cmd, env, stdin });
     if (r.error || !r.supervisorPid || !r.pid) throw new Error(r.error ?? 'the container supervisor did not start');
+    const start = processStartTime(r.supervisorPid); // with the pid, an identity that survives pid reuse
     if (this.exitedEarly.delete(r.id)) exited();
-    else if (!this.child) this.watchExit(r.supervisorPid, exited); // the broker died meanwhile
-    else this.running.set(r.id, { pid: r.supervisorPid, exited });
+    else if (!this.child) this.watchExit(r.supervisorPid, start, exited); // the broker died meanwhile
+    else this.running.set(r.id, { pid: r.supervisorPid, start, exited });
     return { supervisorPid: r.supervisorPid, pid: r.pid, supervisorExited };
   }
 
