@@ -4,7 +4,8 @@
 import type { CliContext } from './context.js';
 import { resourcePath, type ApiResource } from './resources.js';
 import { kindPrefix, withoutManagedFields, type KObj } from './targets.js';
-import { parseOutput, printObjects } from '../printers/output.js';
+import { parseOutput } from '../printers/output-format.js';
+import { printObjects } from '../printers/output.js';
 import { str, type Flag, type ParsedArgs } from './kflags.js';
 
 export type DryRun = 'none' | 'client' | 'server';

@@ -8,7 +8,6 @@ import { toGoYaml } from './go-yaml.js';
 import { executeTemplate, JsonPathError } from './jsonpath.js';
 import type { OutputFormat } from './output-format.js';
 
-export { parseOutput, type OutputFormat } from './output-format.js';
 
 export interface PrintOptions { single: boolean; noHeaders: boolean; nameOf: (o: KObj) => string; keepOrder?: boolean }
 
