@@ -5,12 +5,12 @@
 // pod started is gone once the pod is, even when the agent was killed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { kubectl, kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
-import { deleteAllPods, eventually, namespacesInCidr, ok, pids, podRow, removeNamespacesInCidr, testPodCidr, waitGone, waitStatus } from './pods-helpers.js';
+import { claimPodCidr, kubectl, kubectlMissing, startTestServer, TestAgents, type TestServer } from './harness.js';
+import { deleteAllPods, eventually, namespacesInCidr, ok, pids, podRow, removeNamespacesInCidr, waitGone, waitStatus } from './pods-helpers.js';
 
 const skip = kubectlMissing() ?? (process.getuid?.() === 0 ? undefined : 'needs root: the agent builds pod sandboxes');
 let server: TestServer;
-const cidr = testPodCidr();
+const cidr = claimPodCidr();
 const agents = new TestAgents();
 const startAgent = (name: string, runtime: 'process' | 'simulated', extra: string[] = []) => agents.start(server, name, runtime, extra);
 const kill = (name: string, signal: NodeJS.Signals) => agents.signal(name, signal);

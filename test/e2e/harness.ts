@@ -59,6 +59,23 @@ export function claimPodCidr(): string {
   throw new Error(`every pod /24 in 10.244.${FIRST_BLOCK}-${FIRST_BLOCK + BLOCKS - 1}.0 is held by a live test process (${cidrClaims})`);
 }
 
+/** Everything the process writes to stdout and stderr so far. */
+function collectOutput(p: ChildProcess): () => string {
+  let out = '';
+  p.stdout!.on('data', (d) => { out += d; });
+  p.stderr!.on('data', (d) => { out += d; });
+  return () => out;
+}
+
+/** Resolves once the process prints `marker` on stdout; rejects when it exits first or after 15 s. */
+function outputLine(p: ChildProcess, out: () => string, marker: string, timeoutMessage: string, who: string): Promise<void> {
+  return new Promise<void>((res, rej) => {
+    const t = setTimeout(() => rej(new Error(`${timeoutMessage}:\n${out()}`)), 15_000);
+    p.stdout!.on('data', () => { if (out().includes(marker)) { clearTimeout(t); res(); } });
+    p.on('exit', (code) => { clearTimeout(t); rej(new Error(`${who} exited with ${code}:\n${out()}`)); });
+  });
+}
+
 export const kubectlPath = process.env.KUBECTL ?? 'kubectl';
 
 /** Why kubectl tests cannot run here, or undefined when they can. Throws in CI: never skip silently there. */
@@ -87,16 +104,9 @@ export async function startTestServer(opts: { dataDir?: string; extraArgs?: stri
   const podCidr = opts.apiOnly || (opts.extraArgs ?? []).some((a) => a.startsWith('--pod-cidr')) ? [] : ['--pod-cidr', claimPodCidr()];
   const args = [kubeliteBin, 'server', ...podCidr, '--data-dir', dataDir, '--port', String(port), '--store', opts.store ?? 'sqlite', ...(opts.apiOnly ? ['--no-node'] : []), ...(opts.extraArgs ?? [])];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d) => { out += d; });
-  proc.stderr!.on('data', (d) => { out += d; });
+  const out = collectOutput(proc);
   try {
-    await new Promise<void>((res, rej) => {
-      const t = setTimeout(() => rej(new Error(`server did not become ready:\n${out}`)), 15_000);
-      const check = () => { if (out.includes('kubelite server ready')) { clearTimeout(t); res(); } };
-      proc.stdout!.on('data', check);
-      proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`server exited with ${code}:\n${out}`)); });
-    });
+    await outputLine(proc, out, 'kubelite server ready', 'server did not become ready', 'server');
   } catch (e) {
     // A server that never became ready leaves neither a process nor its data dir behind.
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
@@ -106,7 +116,7 @@ export async function startTestServer(opts: { dataDir?: string; extraArgs?: stri
   const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
   return {
     port, dataDir, kubeconfig: join(dataDir, 'kubeconfig'), url: `https://127.0.0.1:${port}`, proc,
-    output: () => out,
+    output: out,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
       const code = await exited;
@@ -162,15 +172,9 @@ export class TestAgents {
     mkdirSync(dir, { recursive: true });
     const p = spawn(process.execPath, [kubeliteBin, 'agent', '--kubeconfig', server.kubeconfig, '--name', name, '--runtime', runtime, '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.procs.set(name, p);
-    let out = '';
-    p.stdout!.on('data', (d) => { out += d; });
-    p.stderr!.on('data', (d) => { out += d; });
-    await new Promise<void>((res, rej) => {
-      const t = setTimeout(() => rej(new Error(`agent ${name} did not register:\n${out}`)), 15_000);
-      p.stdout!.on('data', () => { if (out.includes('node(s) registered')) { clearTimeout(t); res(); } });
-      p.on('exit', (code) => { clearTimeout(t); rej(new Error(`agent ${name} exited with ${code}:\n${out}`)); });
-    });
-    return { proc: p, output: () => out };
+    const out = collectOutput(p);
+    await outputLine(p, out, 'node(s) registered', `agent ${name} did not register`, `agent ${name}`);
+    return { proc: p, output: out };
   }
 
   /** The last process started as `name`. */

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1.js';
-import { kubectl, kubectlMissing, startTestServer, type TestServer } from './harness.js';
-import { deleteAllPods, eventsOf, eventually, ok, removeNamespacesInCidr, sleep, testPodCidr } from './pods-helpers.js';
+import { claimPodCidr, kubectl, kubectlMissing, startTestServer, type TestServer } from './harness.js';
+import { deleteAllPods, eventsOf, eventually, ok, removeNamespacesInCidr, sleep } from './pods-helpers.js';
 
 const skip = kubectlMissing();
 const MANIFESTS = '/work/shared/scenarios/manifests';
 const manifest = (name: string) => readFileSync(join(MANIFESTS, name), 'utf8');
-const cidr = testPodCidr();
+const cidr = claimPodCidr();
 let server: TestServer;
 
 before(async () => {

@@ -9,13 +9,6 @@ import { claimPodCidr, kubectl, kubectlPath, startTestServer, type RunResult, ty
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A pod CIDR (/24) for one test server. Servers on one host share the bridge, and test files run
- * in parallel, so each claims a block no other running test holds (harness.ts claimPodCidr)
- * rather than the default 10.244.0.0/24.
- */
-export const testPodCidr = (): string => claimPodCidr();
-
 /** Runs kubectl and requires success; returns stdout. */
 export async function ok(server: TestServer, args: string[], opts: { input?: string } = {}): Promise<string> {
   const r = await kubectl(server, args, opts);
@@ -127,7 +120,7 @@ export async function deleteAllPods(server: TestServer, ns = 'default'): Promise
  * namespaces in its range. `onStart` receives the server.
  */
 export function podTestServer(skip: string | undefined, onStart: (s: TestServer) => void): { cidr: string } {
-  const cidr = testPodCidr();
+  const cidr = claimPodCidr(); // servers share the bridge: a /24 no other running test holds
   let server: TestServer | undefined;
   before(async () => {
     if (skip) return;

@@ -10,13 +10,13 @@ import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkd
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { freePort, kubectlMissing, kubeliteBin, type TestServer } from './harness.js';
-import { deleteAllPods, eventually, httpGet, ok, pids, podRow, testPodCidr, waitGone, waitStatus } from './pods-helpers.js';
+import { claimPodCidr, freePort, kubectlMissing, kubeliteBin, type TestServer } from './harness.js';
+import { deleteAllPods, eventually, httpGet, ok, pids, podRow, waitGone, waitStatus } from './pods-helpers.js';
 
 const NOBODY = 65534;
 const skip = kubectlMissing() ?? (process.getuid?.() === 0 ? undefined : 'the test must run as root to start kubelite as another, unprivileged user');
 let server: TestServer;
-const cidr = testPodCidr();
+const cidr = claimPodCidr();
 const loopbackPrefix = `127.${cidr.split('.').slice(1, 3).join('.')}.`;
 
 /**
