@@ -2,11 +2,12 @@
 // the real kubectl (PATH or $KUBECTL) against it. In CI (CI=true) a missing kubectl fails the
 // suite; elsewhere kubectl-based tests are reported as skipped.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { claimPodCidr as claimCidr } from '../../src/node/sandbox/pod-cidr-claims.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
 export const kubeliteBin = join(repoRoot, 'bin', 'kubelite.js');
@@ -19,44 +20,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-// Claims on pod /24s, shared by every test process on the host (see claimPodCidr).
-const cidrClaims = join(tmpdir(), 'kubelite-test-pod-cidrs');
-const heldBlocks = new Set<number>();
-// 10.244.10–249: a node without --pod-cidr takes the lowest free /24 of 10.244.0.0/16 (pod-cidr.ts).
-const FIRST_BLOCK = 10, BLOCKS = 240;
-
-const alive = (pid: number): boolean => {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
-};
-
 /**
- * A pod CIDR (10.244.N.0/24) that no other live test process on this host holds. Test files run
- * side by side with their nodes on one bridge, and each removes the network namespaces left in its
- * own block when it ends: two files in one block got duplicate pod IPs, and one deleted the other's
- * live namespaces (its pods then crash-looped on nsenter). A claim is a file `N.<pid>` made before
- * looking at the others, so of two processes claiming one block at once at least one sees the
- * other's claim and moves on. Claims of dead processes are ignored; this process's go when it exits.
+ * A pod CIDR (10.244.N.0/24, N in 10–249) that no other live test process on this host holds. Test
+ * servers share kubelite's default bridge, and each removes the network namespaces left in its own
+ * block when it ends (see pod-cidr-claims.ts). A node without --pod-cidr takes the lowest free /24
+ * of 10.244.0.0/16 (pod-cidr.ts), hence the first ten are left alone.
  */
 export function claimPodCidr(): string {
-  if (mkdirSync(cidrClaims, { recursive: true })) chmodSync(cidrClaims, 0o1777); // shared like /tmp: any user's tests claim here
-  if (heldBlocks.size === 0) {
-    process.once('exit', () => { for (const b of heldBlocks) rmSync(join(cidrClaims, `${b}.${process.pid}`), { force: true }); });
-  }
-  const start = Math.floor(Math.random() * BLOCKS);
-  for (let i = 0; i < BLOCKS; i++) {
-    const block = FIRST_BLOCK + (start + i) % BLOCKS;
-    if (heldBlocks.has(block)) continue;
-    const mine = join(cidrClaims, `${block}.${process.pid}`);
-    writeFileSync(mine, ''); // a file of this name left by a dead process of the same pid is stale
-    const others = readdirSync(cidrClaims).filter((f) => f.startsWith(`${block}.`) && f !== `${block}.${process.pid}`);
-    if (others.some((f) => alive(Number(f.slice(f.indexOf('.') + 1))))) {
-      unlinkSync(mine);
-      continue;
-    }
-    heldBlocks.add(block);
-    return `10.244.${block}.0/24`;
-  }
-  throw new Error(`every pod /24 in 10.244.${FIRST_BLOCK}-${FIRST_BLOCK + BLOCKS - 1}.0 is held by a live test process (${cidrClaims})`);
+  return claimCidr({ prefix: '10.244', first: 10, count: 240 });
 }
 
 /** Everything the process writes to stdout and stderr so far. */

@@ -41,11 +41,14 @@ export class LogWriter {
     }
   }
 
-  /** Writes what is left of unterminated lines (the instance ended) and closes the file. */
-  close(): void {
+  /**
+   * Writes what is left of unterminated lines and closes the file: as whole lines when the instance
+   * ended, as partial (P) entries when it runs on (the agent stops; the next one writes the rest).
+   */
+  close(opts: { midLine?: boolean } = {}): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       this.pending[stream] += this.decoders[stream].end();
-      if (this.pending[stream]) this.line(stream, this.pending[stream], false);
+      if (this.pending[stream]) this.line(stream, this.pending[stream], opts.midLine === true);
       this.pending[stream] = '';
     }
     if (this.fd >= 0) closeSync(this.fd);

@@ -120,3 +120,23 @@ test('capture moves raw output into the log, resumes from its saved offset, and 
   assert.deepEqual(readFileSync(path, 'utf8').split('\n').map((l) => l.slice(31)), ['stdout F hello', 'stderr F oops', 'stdout F again', '']);
   assert.equal(existsSync(files.stdout) || existsSync(`${files.stdout}.pos`), false);
 });
+
+test('a stopped capture (agent shutdown) keeps the raw files, ends a cut line as partial, and holds nothing open', async () => {
+  const d = mkdtempSync(join(dir, 'raw-'));
+  const files = { stdout: join(d, 'c.out'), stderr: join(d, 'c.err') };
+  writeFileSync(files.stdout, 'whole\nhalf');
+  writeFileSync(files.stderr, '');
+  const path = join(d, 'log', '0.log');
+  const handles = () => (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles().filter((h) => h.constructor.name === 'FSWatcher').length;
+  const before = handles();
+  const a = new OutputCapture(files, new LogWriter(path, new FakeClock(T0)));
+  a.start();
+  assert.ok(handles() > before, 'the capture watches its files');
+  a.stop();
+  await new Promise((r) => setTimeout(r, 10)); // a closed watcher leaves the list once libuv has closed it
+  assert.ok(handles() <= before, 'its watchers are closed'); // <=: an earlier test's may close meanwhile
+  appendFileSync(files.stdout, ' done\n');
+  const b = new OutputCapture(files, new LogWriter(path, new FakeClock(T0 + 1000)));
+  b.finish();
+  assert.deepEqual(readFileSync(path, 'utf8').split('\n').map((l) => l.slice(31)), ['stdout F whole', 'stdout P half', 'stdout F  done', '']);
+});

@@ -44,6 +44,14 @@ export class OutputCapture {
 
   /** The container is done: take the rest, close the log, delete the raw files. */
   finish(): void {
+    this.stop({ removeRaw: true });
+  }
+
+  /**
+   * Stops following without touching the raw files (the agent is shutting down; the container runs
+   * on and a later agent carries on from the saved offsets). Nothing is left watching or open.
+   */
+  stop(opts: { removeRaw?: boolean } = {}): void {
     if (this.closed) return;
     this.drain();
     this.closed = true;
@@ -51,10 +59,12 @@ export class OutputCapture {
     for (const s of this.sources) {
       s.watcher?.close();
       closeSync(s.fd);
-      rmSync(s.path, { force: true });
-      rmSync(`${s.path}.pos`, { force: true });
+      if (opts.removeRaw) {
+        rmSync(s.path, { force: true });
+        rmSync(`${s.path}.pos`, { force: true });
+      }
     }
-    this.writer.close();
+    this.writer.close({ midLine: !opts.removeRaw });
   }
 
   private drainSource(s: Source): void {

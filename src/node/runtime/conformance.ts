@@ -119,8 +119,9 @@ export function runtimeConformance(name: string, open: () => Promise<RuntimeFixt
     const { workload, port } = f.server as { workload: Workload; port: number };
     const { sb } = await run(f, workload);
     let sock;
-    for (let i = 0; !sock; i++) {
-      try { sock = await f.runtime.connect(sb, port); } catch (e) { if (i > 100) throw e; await new Promise((r) => setTimeout(r, 30)); }
+    // Until the server listens; bounded in time, as an unreachable address takes seconds per try.
+    for (const deadline = Date.now() + 10_000; !sock;) {
+      try { sock = await f.runtime.connect(sb, port); } catch (e) { if (Date.now() > deadline) throw e; await new Promise((r) => setTimeout(r, 30)); }
     }
     sock.destroy();
     await f.runtime.removeSandbox(sb);

@@ -93,6 +93,11 @@ export class ContainerHandle implements RunningContainer {
 
   /** Stops following the output without touching the container (the agent is shutting down). */
   detach(): void {
+    this.stopPolling();
+    this.capture.stop();
+  }
+
+  private stopPolling(): void {
     if (this.poll) clearInterval(this.poll);
     this.poll = undefined;
   }
@@ -115,7 +120,7 @@ export class ContainerHandle implements RunningContainer {
   private async finish(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    this.detach();
+    this.stopPolling();
     // A supervisor killed from outside leaves its container to die by parent-death signal; make sure.
     if (!readExitFile(this.files)) this.signal('SIGKILL');
     // When a container's init ends, nothing of it may stay (its PID namespace takes its processes

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinProgram } from '../../images/resolve.js';
+import { claimPodCidr } from '../../sandbox/pod-cidr-claims.js';
 import { SandboxManager, type SandboxMode } from '../../sandbox/sandbox-manager.js';
 import type { RuntimeFixture } from '../conformance.js';
 import { ProcessRuntime } from './process-runtime.js';
@@ -23,13 +24,14 @@ const rand = (n: number) => Math.floor(Math.random() * n);
 export async function processFixture(mode: SandboxMode): Promise<ProcessFixture> {
   const stateDir = mkdtempSync(join(tmpdir(), 'kubelite-rt-'));
   const opts = {
-    stateDir, podCidr: `10.${230 + rand(20)}.${rand(250)}.0/24`, bridge: `klt${rand(0xffff).toString(16)}`, nodeName: 'test',
+    stateDir, podCidr: claimPodCidr({ prefix: '10.243', first: 0, count: 256, avoidRoutedBlocks: true }), bridge: `klt${rand(0xffff).toString(16)}`, nodeName: 'test',
     poolSize: 0, cgroupParent: `kubelite-test-${process.pid}`,
     ...(mode === 'loopback' ? { forceLoopback: 'tests: loopback mode' } : {}),
   };
   const sandboxes = await SandboxManager.create(opts);
   const runtime = new ProcessRuntime({ stateDir, sandboxes });
   const managers = [sandboxes];
+  const runtimes = [runtime];
   return {
     runtime, sandboxes, stateDir, opts,
     exitsWith: (code) => ({ argv: ['sh', '-c', `exit ${code}`] }),
@@ -42,10 +44,13 @@ export async function processFixture(mode: SandboxMode): Promise<ProcessFixture>
     reopen: async () => {
       const m = await SandboxManager.create(opts);
       managers.push(m);
-      return new ProcessRuntime({ stateDir, sandboxes: m });
+      const r = new ProcessRuntime({ stateDir, sandboxes: m });
+      runtimes.push(r);
+      return r;
     },
     cleanup: async () => {
-      await runtime.close();
+      // Every sandbox goes, with its processes, even when a test failed before removing its own.
+      for (const r of runtimes) await r.close({ removeAll: true });
       for (const m of managers) await m.close({ removeBridge: true, removeCgroupParent: true }).catch(() => undefined);
       rmSync(stateDir, { recursive: true, force: true });
     },
