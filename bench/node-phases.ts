@@ -10,6 +10,7 @@ import { BenchCluster } from './node-cluster.js';
 import { PodWatch } from './pod-watch.js';
 import { memoryOf } from './server-process.js';
 import { quantile } from './stats.js';
+import { claimPodCidr } from '../src/node/sandbox/pod-cidr-claims.js';
 
 export interface Latency { p50Ms: number; p99Ms: number }
 
@@ -59,8 +60,9 @@ export interface AgentMemory {
 }
 
 const WAIT_MS = 90_000;
-// A /24 of its own for each process node: other servers (tests, a user's) may share the kubelite0 bridge.
-const randomPodCidr = () => `10.244.${100 + Math.floor(Math.random() * 150)}.0/24`;
+// A /24 of its own for each process node: other servers (tests, a user's) may share the kubelite0
+// bridge. Claimed in the tests' registry, so a bench run beside the test suite never shares a block.
+const claimedPodCidr = () => claimPodCidr({ prefix: '10.244', first: 10, count: 240 });
 // Keep the whole bench within ~4 minutes when the simulated run is slow: what was done by then is reported.
 const SIM_PARTIAL_AFTER_MS = 75_000;
 const SIM_DELETE_PARTIAL_AFTER_MS = 30_000;
@@ -100,7 +102,7 @@ async function startPods(c: BenchCluster, w: PodWatch, count: number, clients: n
 
 /** `kubelite server --runtime process`: pods running `true` once, on the server's own node. */
 export async function processEndToEnd(dataDir: string, marker: string, count: number, clients: number, idle: number): Promise<ProcessRun> {
-  const c = await BenchCluster.start(dataDir, ['--runtime', 'process', '--pod-cidr', randomPodCidr()], marker);
+  const c = await BenchCluster.start(dataDir, ['--runtime', 'process', '--pod-cidr', claimedPodCidr()], marker);
   try {
     await waitNodesReady(c.ep, 1);
     const w = await PodWatch.open(c.ep, NAMESPACE, count + idle, podIndex);
