@@ -1,5 +1,6 @@
 // The `kubelite` command: kubectl's verbs (same arguments, same output) plus `server` and `agent`.
 // Each verb's module loads only when that verb runs, so `kubelite get pods` imports nothing else.
+import { restoreExtraCaCertsEnv } from '../client/extra-ca.js';
 import { FlagError } from './flags.js';
 
 type Run = (argv: string[]) => Promise<number>;
@@ -74,6 +75,7 @@ export function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  restoreExtraCaCertsEnv(); // bin/kubelite started node without it
   // Global flags may come before the verb (`kubelite -n kube-system get pods`): move them after it.
   const lead: string[] = [];
   let i = 0;

@@ -6,6 +6,7 @@
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { defaultTrustPem } from './extra-ca.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 const require = createRequire(import.meta.url);
@@ -100,7 +101,8 @@ export function loadKubeconfig(opts: LoadOptions = {}): ClusterAccess {
   const tokenFromFile = readRef(userFile, user.tokenFile)?.trim();
   return {
     server: cluster.server.replace(/\/+$/, ''),
-    caPem: fromData(cluster['certificate-authority-data']) ?? readRef(cl.file, cluster['certificate-authority']),
+    caPem: fromData(cluster['certificate-authority-data']) ?? readRef(cl.file, cluster['certificate-authority'])
+      ?? (cluster['insecure-skip-tls-verify'] === true ? undefined : defaultTrustPem()),
     token: (typeof user.token === 'string' && user.token) || tokenFromFile || undefined,
     certPem: fromData(user['client-certificate-data']) ?? readRef(userFile, user['client-certificate']),
     keyPem: fromData(user['client-key-data']) ?? readRef(userFile, user['client-key']),
