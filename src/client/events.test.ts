@@ -90,3 +90,37 @@ test('two events in the same millisecond get distinct names; a failed write does
   const evs = await events();
   assert.equal(new Set(evs.map((e) => e.metadata.name)).size, 2);
 });
+
+test('spam filter: 25 events about one object, then one every five minutes; dropped ones still count', async () => {
+  const { clock, client, recorder, events } = await setup({ component: 'replicaset-controller', host: '' });
+  const rs: KObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web', namespace: 'default', uid: 'u-rs' } };
+  const writes: string[] = [];
+  for (const verb of ['create', 'patch'] as const) {
+    const real = client[verb].bind(client) as (...a: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[verb] = (...a: unknown[]) => { writes.push(verb); return real(...a); };
+  }
+  for (let i = 0; i < 30; i++) recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+  recorder.event(pod, 'Normal', 'SuccessfulCreate', 'Created pod: kubia-abcde'); // another object: its own budget
+  let evs = await events();
+  assert.equal(writes.length, 26);
+  const combined = () => evs.find((e) => String(e.message).startsWith('(combined'))!;
+  assert.deepEqual([evs.length, combined().count, combined().message], [11, 16, '(combined from similar events): Created pod: web-24']);
+  clock.advance(299_000);
+  recorder.event(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-30');
+  assert.equal(((await events()), writes.length), 26, 'no token yet');
+  clock.advance(1_000);
+  recorder.event(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-31');
+  evs = await events();
+  assert.equal(writes.length, 27);
+  assert.deepEqual([combined().count, combined().message], [23, '(combined from similar events): Created pod: web-31']);
+});
+
+test('a dropped first sighting is created by the next one that gets through', async () => {
+  const { clock, recorder, events } = await setup();
+  for (let i = 0; i < 25; i++) recorder.event(pod, 'Normal', 'Pulled', 'Container image "busybox" already present on machine');
+  recorder.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container'); // dropped: budget used up
+  clock.advance(300_000);
+  recorder.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
+  const backoff = (await events()).find((e) => e.reason === 'BackOff')!;
+  assert.deepEqual([backoff.count, backoff.firstTimestamp, backoff.lastTimestamp], [2, '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z']);
+});

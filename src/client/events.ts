@@ -3,7 +3,9 @@ import { randomInt } from 'node:crypto';
 // (events_cache.go EventCorrelator): an identical event (same source, object, type, reason and
 // message) patches count and lastTimestamp of the event already written; more than ten distinct
 // messages for one object and reason within ten minutes collapse into one
-// "(combined from similar events): ..." event. Writes never block the caller.
+// "(combined from similar events): ..." event; and one source writes at most 25 events about one
+// object, then one more every five minutes (the spam filter: a ReplicaSet scaled to 1,000 shows
+// 25 SuccessfulCreate writes, as on a cluster). Writes never block the caller.
 import type { KindDef } from '../api/kind.js';
 import type { KObject } from '../api/object.js';
 import { rfc3339, type Clock } from '../util/clock.js';
@@ -24,6 +26,8 @@ const LRU_CACHE_ENTRIES = 4096; // as upstream maxLruCacheEntries
 const AGGREGATE_MAX_EVENTS = 10; // as upstream defaultAggregateMaxEvents
 const AGGREGATE_INTERVAL_MS = 600_000; // as upstream defaultAggregateIntervalInSeconds
 const AGGREGATED_PREFIX = '(combined from similar events): ';
+const SPAM_BURST = 25; // as upstream defaultSpamBurst
+const SPAM_REFILL_PER_MS = 1 / 300_000; // as upstream defaultSpamQPS: one event every five minutes
 
 interface Logged {
   namespace: string;
@@ -35,6 +39,9 @@ interface Logged {
 }
 
 interface Similar { messages: Set<string>; last: number }
+
+/** A token bucket (golang.org/x/time/rate, as flowcontrol's): full at first. */
+interface Bucket { tokens: number; at: number }
 
 /** A small LRU: Map keeps insertion order; a hit is moved to the end. */
 class Lru<V> {
@@ -56,6 +63,7 @@ export class EventRecorder {
   private readonly def: KindDef;
   private readonly logged = new Lru<Logged>(LRU_CACHE_ENTRIES);
   private readonly similar = new Lru<Similar>(LRU_CACHE_ENTRIES);
+  private readonly spam = new Lru<Bucket>(LRU_CACHE_ENTRIES);
   private readonly pending = new Set<Promise<void>>();
   private readonly reportingInstance: string;
   private readonly log: (m: string) => void;
@@ -77,15 +85,21 @@ export class EventRecorder {
   event(obj: KObject, type: EventType, reason: string, message: string, opts: EventOptions = {}): void {
     const now = this.clock.now();
     const ref = involvedObject(obj, opts.fieldPath);
-    const objectKey = JSON.stringify([this.source.component, this.source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, ref.fieldPath, type, reason]);
-    const combined = this.combined(objectKey, message, now);
+    const { component, host = '' } = this.source;
+    const object = [component, host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion];
+    // upstream's EventAggregatorByReasonFunc (no fieldPath) and getEventKey (fieldPath and message)
+    const aggregateKey = JSON.stringify([...object, type, reason, component, this.reportingInstance]);
+    const combined = this.combined(aggregateKey, message, now);
     if (combined) message = AGGREGATED_PREFIX + message;
     // A combined event is one event for every message (upstream keys it by the aggregate key).
-    const key = combined ? objectKey : objectKey + '\u0000' + message;
+    const key = combined ? aggregateKey : JSON.stringify([...object, ref.fieldPath, type, reason, message]);
+    // As upstream, an event the spam filter drops is still counted (a later write carries the count).
+    const dropped = this.spammed(JSON.stringify(object), now);
     const ts = rfc3339(now);
     const seen = this.logged.get(key);
     if (seen) {
       seen.count++;
+      if (dropped) return;
       const count = seen.count;
       seen.write = seen.write.then(() => this.patch(seen, count, ts, message));
       this.track(seen.write);
@@ -105,9 +119,21 @@ export class EventRecorder {
       reportingInstance: this.reportingInstance,
     };
     const entry: Logged = { namespace, name, count: 1, body, write: Promise.resolve() };
-    entry.write = this.client.create(this.def, body).then(() => undefined, (e) => this.log(`event ${namespace}/${entry.name}: ${String(e)}`));
     this.logged.set(key, entry);
+    if (dropped) return; // a repeat patches a missing event, then creates it (as upstream)
+    entry.write = this.client.create(this.def, body).then(() => undefined, (e) => this.log(`event ${namespace}/${entry.name}: ${String(e)}`));
     this.track(entry.write);
+  }
+
+  /** EventSourceObjectSpamFilter: whether this source has used up its events about the object. */
+  private spammed(objectKey: string, now: number): boolean {
+    const b = this.spam.get(objectKey) ?? { tokens: SPAM_BURST, at: now };
+    b.tokens = Math.min(SPAM_BURST, b.tokens + Math.max(0, now - b.at) * SPAM_REFILL_PER_MS);
+    b.at = now;
+    const allowed = b.tokens >= 1;
+    if (allowed) b.tokens -= 1;
+    this.spam.set(objectKey, b);
+    return !allowed;
   }
 
   /** Resolves once every write started so far has finished (tests, orderly shutdown). */
@@ -116,12 +142,12 @@ export class EventRecorder {
   }
 
   /** EventAggregator: too many distinct messages for one object and reason in the interval → one combined event. */
-  private combined(objectKey: string, message: string, now: number): boolean {
-    let rec = this.similar.get(objectKey);
+  private combined(aggregateKey: string, message: string, now: number): boolean {
+    let rec = this.similar.get(aggregateKey);
     if (!rec || now - rec.last > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), last: now };
     rec.messages.add(message);
     rec.last = now;
-    this.similar.set(objectKey, rec);
+    this.similar.set(aggregateKey, rec);
     if (rec.messages.size < AGGREGATE_MAX_EVENTS) return false;
     rec.messages.delete(message); // upstream pops one so the set stays below the maximum
     return true;
