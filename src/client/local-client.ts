@@ -106,17 +106,16 @@ export class LocalClient implements ApiClient {
     }
   }
 
-  /** Events for every kind, with the kind each belongs to, for the garbage collector. */
-  watchAll(fromRevision: number, onEvent: (def: KindDef, ev: WatchEvent) => void): Watch {
+  /**
+   * Events for the given kinds (as allKinds() lists them), with the kind each belongs to, for the
+   * garbage collector. Writes to other kinds are not decoded.
+   */
+  watchAll(fromRevision: number, kinds: readonly KindDef[], onEvent: (def: KindDef, ev: WatchEvent) => void): Watch {
+    const byPrefix = kinds.map((def) => [resourcePrefix(def), def] as const);
     return this.registry.store.watch(ROOT, fromRevision, (ev) => {
-      const def = this.kindOfKey(ev.key);
+      const def = byPrefix.find(([prefix]) => ev.key.startsWith(prefix))?.[1];
       if (def) onEvent(def, toWatchEvent(ev, def));
     });
-  }
-
-  /** The kind a key is stored under (for shared storage, the storing kind: core Event, not events.k8s.io). */
-  private kindOfKey(key: string): KindDef | undefined {
-    return this.kinds.find((k) => !k.storedAs && key.startsWith(resourcePrefix(k)));
   }
 }
 

@@ -85,3 +85,20 @@ test('a reference to a live owner with another uid is dangling; one live owner k
   assert.deepEqual((await client.get(cm, 'default', 'two-owners')).metadata.ownerReferences?.map((r) => r.name), ['other']);
   gc.stop();
 });
+
+test('events are not tracked, as upstream ignores them: one owned by a deleted owner stays', async () => {
+  const { client, cm, ref } = await world();
+  const ev = client.kind('', 'Event');
+  const event = (name: string): KObject => ({
+    metadata: { name, namespace: 'default', ownerReferences: [ref] }, involvedObject: { kind: 'ConfigMap', name: 'owner', namespace: 'default' },
+    reason: 'Test', message: 'm', type: 'Normal', source: { component: 'test' },
+  });
+  await client.create(ev, event('before-start'));
+  const gc = new GarbageCollector(client, () => {});
+  await gc.start();
+  await client.create(ev, event('while-running'));
+  await client.delete(cm, 'default', 'owner', { propagationPolicy: 'Background' });
+  await settle(gc);
+  assert.deepEqual(await names(client, ev), ['before-start', 'while-running']);
+  gc.stop();
+});

@@ -11,6 +11,9 @@ import { OwnerGraph, type GraphNode } from './graph.js';
 
 const isNotFound = (e: unknown) => (e as { reason?: string }).reason === 'NotFound';
 
+/** Kinds the collector never tracks, as upstream's defaultIgnoredResources: events (core and events.k8s.io share storage). */
+const ignored = (def: KindDef) => def.group === '' && def.kind === 'Event';
+
 export class GarbageCollector {
   private graph = new OwnerGraph();
   private queue: KeyQueue;
@@ -23,11 +26,12 @@ export class GarbageCollector {
   /** Builds the graph from every object, then follows changes; dangling dependents left while we were down are handled first. */
   async start(): Promise<void> {
     let revision = Infinity;
-    for (const def of this.client.allKinds()) {
+    const tracked = this.client.allKinds().filter((def) => !ignored(def));
+    for (const def of tracked) {
       const rev = await this.client.forEachPage(def, (items) => { for (const obj of items) this.observe(def, obj); });
       revision = Math.min(revision, rev);
     }
-    this.watcher = this.client.watchAll(revision, (def, ev) => {
+    this.watcher = this.client.watchAll(revision, tracked, (def, ev) => {
       if (ev.type === 'DELETED') {
         for (const dep of this.graph.remove(ev.object.metadata.uid!)) this.queue.add(dep);
       } else {
