@@ -53,6 +53,21 @@ export class BenchCluster {
   }
 
   /**
+   * Resolves once the server and agents together use under 5% of a core over a quarter second (the
+   * node has finished what earlier pods left: sandboxes torn down, its pool refilled), or after maxMs.
+   */
+  async quiet(maxMs = 10_000): Promise<void> {
+    const total = () => { const c = this.cpuMs(); return c.server + c.agents; };
+    let last = total();
+    for (const deadline = performance.now() + maxMs; performance.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = total();
+      if (now - last <= 12.5) return;
+      last = now;
+    }
+  }
+
+  /**
    * Deletes pods 0..count-1 and resolves with ms until the last DELETED event arrived and how many
    * went. With `partialAfterMs` a slow deletion stops being waited for then (deleted < count).
    */

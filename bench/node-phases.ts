@@ -114,7 +114,9 @@ export async function processEndToEnd(dataDir: string, marker: string, count: nu
       const failedPods = [...w.failed];
       const { sentAt, ...rest } = s;
       const toSucceeded = latency(w.times.succeeded, sentAt);
-      // Then one pod at a time on the now idle node: the pipeline's own latency, without queueing.
+      // Then one pod at a time on the now idle node: the pipeline's own latency, without queueing. The
+      // node is idle once it has torn down the burst's sandboxes (the first pod used to wait ~100 ms on that).
+      await c.quiet();
       const idleSent = new Float64Array(count + idle).fill(NaN);
       for (let i = count; i < count + idle; i++) {
         c.created = i + 1;
