@@ -1,108 +1,21 @@
 // The everyday kubectl verbs against a real `kubelite server`: create, apply, get in every output
-// format, label, annotate, scale, delete with each cascade policy, edit, watch, namespaces, the
-// generator commands (protobuf bodies) and explain. Expected output is what kubectl prints against
-// kube-apiserver v1.33.
+// format, label, annotate, scale, edit, watch, the generator commands (protobuf bodies) and explain
+// (deletion with each cascade policy and namespaces: kubectl-deletion.test.ts). Expected output is
+// what kubectl prints against kube-apiserver v1.33.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
 import type { ConfigMap, Pod, ReplicationController } from 'kubernetes-types/core/v1.js';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.js';
 import { parse as parseYaml } from 'yaml';
-import { kubectl, kubectlMissing, kubectlPath, startTestServer, type RunResult, type TestServer } from './harness.js';
+import { kubectlPath } from './harness.js';
+import { configMapYaml, kubectlSession, podYaml, rcYaml } from './kubectl-session.js';
 
-const skip = kubectlMissing();
-let server: TestServer;
-let dir: string;
-
-before(async () => {
-  if (skip) return;
-  server = await startTestServer({ apiOnly: true });
-  dir = mkdtempSync(join(tmpdir(), 'kubelite-crud-'));
-});
-after(async () => {
-  if (skip) return;
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function k(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
-  return kubectl(server, args, opts);
-}
-
-/** Runs kubectl and requires success; returns stdout. */
-async function ok(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<string> {
-  const r = await k(args, opts);
-  assert.equal(r.code, 0, `kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
-
-async function getJson<T>(args: string[]): Promise<T> {
-  return JSON.parse(await ok(['get', ...args, '-o', 'json'])) as T;
-}
-
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` passes (eventually-consistent controller work), failing with its last error. */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try { await check(); return; } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(200);
-    }
-  }
-}
-
-const pod = (name: string, labels: Record<string, string> = {}, ns?: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-${ns ? `  namespace: ${ns}\n` : ''}  labels: ${JSON.stringify(labels)}
-spec:
-  containers:
-  - name: main
-    image: busybox
-    command: ["sleep", "3600"]
-`;
-
-const configMap = (name: string, data: Record<string, string>) => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-data: ${JSON.stringify(data)}
-`;
-
-const rc = (name: string, replicas: number) => `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: ${name}
-spec:
-  replicas: ${replicas}
-  selector:
-    app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const { skip, server, k, ok, getJson, file } = kubectlSession('kubelite-crud-');
 
 test('create -f a file with several YAML documents creates each', { skip }, async () => {
-  const p = file('multi.yaml', `${configMap('multi-a', { k: 'a' })}---\n${configMap('multi-b', { k: 'b' })}---\n${pod('multi-pod', { app: 'multi' })}`);
+  const p = file('multi.yaml', `${configMapYaml('multi-a', { k: 'a' })}---\n${configMapYaml('multi-b', { k: 'b' })}---\n${podYaml('multi-pod', { app: 'multi' })}`);
   assert.equal(await ok(['create', '-f', p]), 'configmap/multi-a created\nconfigmap/multi-b created\npod/multi-pod created\n');
   assert.equal((await getJson<ConfigMap>(['configmap', 'multi-b'])).data!.k, 'b');
   const created = await getJson<Pod>(['pod', 'multi-pod']);
@@ -111,12 +24,12 @@ test('create -f a file with several YAML documents creates each', { skip }, asyn
 });
 
 test('create -f - reads the manifest from stdin', { skip }, async () => {
-  assert.equal(await ok(['create', '-f', '-'], { input: configMap('from-stdin', { via: 'stdin' }) }), 'configmap/from-stdin created\n');
+  assert.equal(await ok(['create', '-f', '-'], { input: configMapYaml('from-stdin', { via: 'stdin' }) }), 'configmap/from-stdin created\n');
   assert.equal((await getJson<ConfigMap>(['configmap', 'from-stdin'])).data!.via, 'stdin');
 });
 
 test('apply creates, is a no-op when nothing changed, and configures a change', { skip }, async () => {
-  const p = file('apply.yaml', pod('applied', { app: 'apply' }));
+  const p = file('apply.yaml', podYaml('applied', { app: 'apply' }));
   assert.equal(await ok(['apply', '-f', p]), 'pod/applied created\n');
   const first = (await getJson<Pod>(['pod', 'applied'])).metadata!;
   assert.ok(first.annotations!['kubectl.kubernetes.io/last-applied-configuration'], 'apply records last-applied-configuration');
@@ -125,7 +38,7 @@ test('apply creates, is a no-op when nothing changed, and configures a change', 
   const second = (await getJson<Pod>(['pod', 'applied'])).metadata!;
   assert.equal(second.resourceVersion, first.resourceVersion);
 
-  writeFileSync(p, pod('applied', { app: 'apply', tier: 'web' }));
+  writeFileSync(p, podYaml('applied', { app: 'apply', tier: 'web' }));
   assert.equal(await ok(['apply', '-f', p]), 'pod/applied configured\n');
   const third = (await getJson<Pod>(['pod', 'applied'])).metadata!;
   assert.deepEqual(third.labels, { app: 'apply', tier: 'web' });
@@ -134,7 +47,7 @@ test('apply creates, is a no-op when nothing changed, and configures a change', 
 });
 
 test('get prints -o name, yaml, json and wide', { skip }, async () => {
-  await ok(['create', '-f', '-'], { input: pod('web', { app: 'web' }) });
+  await ok(['create', '-f', '-'], { input: podYaml('web', { app: 'web' }) });
   assert.equal(await ok(['get', 'pod', 'web', '-o', 'name']), 'pod/web\n');
 
   const y = parseYaml(await ok(['get', 'pod', 'web', '-o', 'yaml'])) as Pod;
@@ -158,7 +71,7 @@ test('get prints -o name, yaml, json and wide', { skip }, async () => {
 });
 
 test('get --show-labels, -L, -l and -A', { skip }, async () => {
-  await ok(['create', '-f', '-'], { input: `${pod('lbl-x', { app: 'x', tier: 'a' })}---\n${pod('lbl-y', { app: 'y' })}` });
+  await ok(['create', '-f', '-'], { input: `${podYaml('lbl-x', { app: 'x', tier: 'a' })}---\n${podYaml('lbl-y', { app: 'y' })}` });
   const shown = await ok(['get', 'pods', 'lbl-x', 'lbl-y', '--show-labels']);
   assert.match(shown, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+LABELS\n/);
   assert.match(shown, /\nlbl-x\s+0\/1\s+Pending\s+0\s+\S+\s+app=x,tier=a\n/);
@@ -178,7 +91,7 @@ test('get --show-labels, -L, -l and -A', { skip }, async () => {
   assert.equal(none.stderr, 'No resources found in default namespace.\n');
 
   await ok(['create', 'namespace', 'other-ns']);
-  await ok(['create', '-f', '-'], { input: pod('elsewhere', { app: 'x' }, 'other-ns') });
+  await ok(['create', '-f', '-'], { input: podYaml('elsewhere', { app: 'x' }, 'other-ns') });
   const all = await ok(['get', 'pods', '-A', '-l', 'app=x']);
   assert.match(all, /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
   assert.match(all, /\ndefault\s+lbl-x\s/);
@@ -192,7 +105,7 @@ test('get all lists the kubernetes service; get --raw /readyz answers ok', { ski
 });
 
 test('label adds, refuses to overwrite without --overwrite, overwrites, and removes with key-', { skip }, async () => {
-  await ok(['create', '-f', '-'], { input: pod('labelled', { app: 'l' }) });
+  await ok(['create', '-f', '-'], { input: podYaml('labelled', { app: 'l' }) });
   assert.equal(await ok(['label', 'pod', 'labelled', 'tier=front']), 'pod/labelled labeled\n');
   const refused = await k(['label', 'pod', 'labelled', 'tier=back']);
   assert.equal(refused.code, 1);
@@ -212,7 +125,7 @@ test('annotate adds and removes an annotation', { skip }, async () => {
 });
 
 test('scale rc --replicas sets spec.replicas through the scale subresource', { skip }, async () => {
-  assert.equal(await ok(['create', '-f', '-'], { input: rc('scaled', 1) }), 'replicationcontroller/scaled created\n');
+  assert.equal(await ok(['create', '-f', '-'], { input: rcYaml('scaled', 1) }), 'replicationcontroller/scaled created\n');
   const created = await getJson<ReplicationController>(['rc', 'scaled']);
   assert.deepEqual(created.metadata!.labels, { app: 'scaled' }, 'RC labels default from the template');
   assert.equal(await ok(['scale', 'rc', 'scaled', '--replicas=3']), 'replicationcontroller/scaled scaled\n');
@@ -222,46 +135,6 @@ test('scale rc --replicas sets spec.replicas through the scale subresource', { s
   const stale = await k(['scale', 'rc', 'scaled', '--replicas=5', `--resource-version=${created.metadata!.resourceVersion}`]);
   assert.deepEqual({ code: stale.code, stderr: stale.stderr }, { code: 1, stderr: `error: Expected resource version to be ${created.metadata!.resourceVersion}, was ${scaled.metadata!.resourceVersion}\n` });
   assert.equal((await getJson<ReplicationController>(['rc', 'scaled'])).spec!.replicas, 3);
-});
-
-/** An RC and a pod that names it as controlling owner (no RC controller runs, so the pod is made by hand). */
-// The owner is a ConfigMap: no controller acts on it, so only the garbage collector touches the pod
-// (an RC's own controller would count the pod as a second replica and delete one).
-async function ownerWithPod(name: string): Promise<void> {
-  await ok(['create', 'configmap', name, `--from-literal=owner=${name}`]);
-  const owner = await getJson<ConfigMap>(['configmap', name]);
-  const owned = parseYaml(pod(`${name}-pod`, { app: name })) as Pod;
-  owned.metadata!.ownerReferences = [{ apiVersion: 'v1', kind: 'ConfigMap', name, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true }];
-  await ok(['create', '-f', '-'], { input: JSON.stringify(owned) });
-}
-
-test('delete --cascade=orphan keeps the dependent and strips its ownerReferences', { skip }, async () => {
-  await ownerWithPod('orphaner');
-  assert.equal(await ok(['delete', 'configmap', 'orphaner', '--cascade=orphan']), 'configmap "orphaner" deleted\n');
-  const gone = await k(['get', 'configmap', 'orphaner']);
-  assert.equal(gone.stderr, 'Error from server (NotFound): configmaps "orphaner" not found\n');
-  const left = (await getJson<Pod>(['pod', 'orphaner-pod'])).metadata!;
-  assert.equal('ownerReferences' in left, false, 'the ownerReferences key is removed');
-  assert.equal(left.deletionTimestamp, undefined);
-});
-
-test('delete --cascade=background deletes the dependent after the owner', { skip }, async () => {
-  await ownerWithPod('backgrounder');
-  assert.equal(await ok(['delete', 'configmap', 'backgrounder', '--cascade=background']), 'configmap "backgrounder" deleted\n');
-  await eventually(async () => {
-    const r = await k(['get', 'pod', 'backgrounder-pod']);
-    assert.equal(r.stderr, 'Error from server (NotFound): pods "backgrounder-pod" not found\n');
-  });
-});
-
-test('delete --cascade=foreground deletes the dependent before the owner is gone', { skip }, async () => {
-  await ownerWithPod('foregrounder');
-  // kubectl waits until the owner is gone; by then its blocking dependent must be gone too.
-  assert.equal(await ok(['delete', 'configmap', 'foregrounder', '--cascade=foreground']), 'configmap "foregrounder" deleted\n');
-  const r = await k(['get', 'pod', 'foregrounder-pod']);
-  assert.equal(r.stderr, 'Error from server (NotFound): pods "foregrounder-pod" not found\n');
-  const owner = await k(['get', 'configmap', 'foregrounder']);
-  assert.equal(owner.stderr, 'Error from server (NotFound): configmaps "foregrounder" not found\n');
 });
 
 test('edit applies the change the editor made', { skip }, async () => {
@@ -283,7 +156,7 @@ test('edit applies the change the editor made', { skip }, async () => {
 
 test('get -w prints the update as it happens', { skip }, async () => {
   await ok(['create', 'configmap', 'watched', '--from-literal=a=1']);
-  const w = spawn(kubectlPath, ['--kubeconfig', server.kubeconfig, 'get', 'configmap', 'watched', '-w', '--output-watch-events'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const w = spawn(kubectlPath, ['--kubeconfig', server().kubeconfig, 'get', 'configmap', 'watched', '-w', '--output-watch-events'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   w.stderr.on('data', (d) => { err += d; });
@@ -305,23 +178,6 @@ test('get -w prints the update as it happens', { skip }, async () => {
   } finally {
     w.kill('SIGTERM');
   }
-});
-
-test('a namespace holds objects, and deleting it deletes them', { skip }, async () => {
-  assert.equal(await ok(['create', 'namespace', 'doomed']), 'namespace/doomed created\n');
-  assert.match(await ok(['get', 'namespace', 'doomed']), /\ndoomed\s+Active\s+\S+\n$/);
-  await ok(['create', '-n', 'doomed', 'configmap', 'inside', '--from-literal=a=1']);
-  await ok(['create', '-f', '-'], { input: pod('inside-pod', {}, 'doomed') });
-  assert.equal(await ok(['get', '-n', 'doomed', 'configmaps,pods', '-o', 'name']).then((s) => s.split('\n').filter((l) => l.includes('inside')).length), 2);
-
-  // kubectl waits until the namespace is gone: the namespace controller empties it first.
-  assert.equal(await ok(['delete', 'namespace', 'doomed']), 'namespace "doomed" deleted\n');
-  const ns = await k(['get', 'namespace', 'doomed']);
-  assert.equal(ns.stderr, 'Error from server (NotFound): namespaces "doomed" not found\n');
-  const leftovers = await ok(['get', 'pods,configmaps', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}']);
-  assert.equal(leftovers.split('\n').filter((l) => l.startsWith('doomed/')).length, 0, leftovers);
-  const create = await k(['create', '-n', 'doomed', 'configmap', 'late', '--from-literal=a=1']);
-  assert.equal(create.stderr, 'error: failed to create configmap: namespaces "doomed" not found\n');
 });
 
 test('create job and create cronjob (protobuf bodies from kubectl 1.33)', { skip }, async () => {
