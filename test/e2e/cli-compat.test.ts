@@ -178,7 +178,7 @@ const SCRIPT: Step[] = [
   { args: ['scale', 'rc', 'kubia', '--replicas=2'] },
   { args: ['scale', 'job', 'once', '--replicas=2'] },
   { args: ['scale', 'rc', 'nope', '--replicas=2'] },
-  { args: ['wait', '--for=jsonpath={.status.replicas}=2', 'rc/kubia', '--timeout=30s'] },
+  { args: ['wait', '--for=jsonpath={.status.readyReplicas}=2', 'rc/kubia', '--timeout=30s'] }, // get rc shows READY next
   { args: ['get', 'rc'] },
   { args: ['create', 'job', 'hello', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'echo', 'hi'] },
   { args: ['create', 'job', 'manual', '--image=busybox'] },

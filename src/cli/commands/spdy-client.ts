@@ -2,13 +2,12 @@
 // moby/spdystream): the client opens odd-numbered streams with SYN_STREAM, the server accepts with
 // SYN_REPLY, DATA flows both ways and FIN half-closes. Framing and header compression are the
 // server's (apiserver/streaming/spdy); this adds what a client sends.
-import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
+import { SpdyConnection } from '../../apiserver/streaming/spdy/connection.js';
 import {
   CONTROL_GOAWAY, CONTROL_HEADERS, CONTROL_PING, CONTROL_RST_STREAM, CONTROL_SYN_REPLY, CONTROL_SYN_STREAM,
-  FLAG_FIN, FrameReader, MAX_DATA_CHUNK, RST_CANCEL, dataFrame, encodeHeaderBlock, pingFrame, rstStreamFrame, type Frame,
+  FLAG_FIN, RST_CANCEL, dataFrame, encodeHeaderBlock, pingFrame, rstStreamFrame, type Frame,
 } from '../../apiserver/streaming/spdy/frames.js';
-import { HeaderCodec } from '../../apiserver/streaming/spdy/header-block.js';
 
 const SPDY_VERSION = 3;
 
@@ -30,11 +29,7 @@ export class ClientStream extends Duplex {
   override _read(): void { /* pushed as frames arrive */ }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    if (chunk.length === 0) { cb(); return; }
-    for (let off = 0; off < chunk.length; off += MAX_DATA_CHUNK) {
-      const last = off + MAX_DATA_CHUNK >= chunk.length;
-      this.session.send(dataFrame(this.id, chunk.subarray(off, off + MAX_DATA_CHUNK), false), last ? cb : undefined);
-    }
+    this.session.sendData(this.id, chunk, cb);
   }
 
   override _final(cb: (err?: Error | null) => void): void { this.session.send(dataFrame(this.id, Buffer.alloc(0), true), cb); }
@@ -53,34 +48,10 @@ export class ClientStream extends Duplex {
 
 export interface SpdyClient { on(event: 'close', listener: () => void): this }
 
-export class SpdyClient extends EventEmitter {
-  private readonly reader = new FrameReader();
-  private readonly codec = new HeaderCodec();
+export class SpdyClient extends SpdyConnection {
   private readonly streams = new Map<number, ClientStream>();
   private readonly replies = new Map<number, () => void>();
   private nextId = 1;
-  private out: Promise<void> = Promise.resolve();
-  private inChain: Promise<void> = Promise.resolve();
-  private closed = false;
-
-  constructor(private readonly transport: Duplex) {
-    super();
-    transport.on('data', (chunk: Buffer) => {
-      let frames: Frame[];
-      try { frames = this.reader.push(chunk); } catch { this.close(); return; }
-      for (const f of frames) this.inChain = this.inChain.then(() => this.handle(f)).catch(() => this.close());
-    });
-    for (const ev of ['end', 'close', 'error']) transport.on(ev, () => this.close());
-  }
-
-  /** Queues bytes in order (a SYN_STREAM waits for its compressed headers). */
-  send(bytes: Buffer | Promise<Buffer>, cb?: (err?: Error | null) => void): void {
-    this.out = this.out.then(async () => {
-      const b = await bytes;
-      if (this.closed || !this.transport.writable) { cb?.(); return; }
-      this.transport.write(b, () => cb?.());
-    }).catch(() => { cb?.(); this.close(); });
-  }
 
   /** Opens a stream with these headers and resolves once the server has accepted it. */
   openStream(headers: Record<string, string>): Promise<ClientStream> {
@@ -110,7 +81,7 @@ export class SpdyClient extends EventEmitter {
 
   get isClosed(): boolean { return this.closed; }
 
-  private async handle(f: Frame): Promise<void> {
+  protected async handle(f: Frame): Promise<void> {
     if (f.type === 'data') { this.streams.get(f.streamId)?.receive(f.data, (f.flags & FLAG_FIN) !== 0); return; }
     switch (f.kind) {
       case CONTROL_SYN_REPLY: {

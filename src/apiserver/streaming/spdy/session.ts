@@ -1,14 +1,13 @@
 // The server side of a SPDY/3.1 connection, as far as Kubernetes streaming needs it: the client opens
 // streams (SYN_STREAM), the server accepts each with SYN_REPLY, both send DATA and half-close with FIN,
 // pings are echoed. No flow control: like moby/spdystream (what kubectl uses), WINDOW_UPDATE is ignored.
-import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
+import { SpdyConnection } from './connection.js';
 import {
   CONTROL_GOAWAY, CONTROL_HEADERS, CONTROL_PING, CONTROL_RST_STREAM, CONTROL_SYN_REPLY, CONTROL_SYN_STREAM,
-  FLAG_FIN, FrameReader, MAX_DATA_CHUNK, RST_CANCEL, dataFrame, decodeHeaderBlock, encodeHeaderBlock,
+  FLAG_FIN, RST_CANCEL, dataFrame, decodeHeaderBlock, encodeHeaderBlock,
   goAwayFrame, parseSynStream, pingFrame, rstStreamFrame, synReplyFrame, type Frame,
 } from './frames.js';
-import { HeaderCodec } from './header-block.js';
 
 /** One SPDY stream as a Duplex: writes become DATA frames, end() sends FIN, remote FIN ends reading. */
 export class SpdyStream extends Duplex {
@@ -27,11 +26,7 @@ export class SpdyStream extends Duplex {
   override _read(): void { /* data is pushed as frames arrive */ }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    for (let off = 0; off < chunk.length; off += MAX_DATA_CHUNK) {
-      const last = off + MAX_DATA_CHUNK >= chunk.length;
-      this.session.send(dataFrame(this.id, chunk.subarray(off, off + MAX_DATA_CHUNK), false), last ? cb : undefined);
-    }
-    if (chunk.length === 0) cb();
+    this.session.sendData(this.id, chunk, cb);
   }
 
   override _final(cb: (err?: Error | null) => void): void {
@@ -66,35 +61,9 @@ export interface SpdySession {
   on(event: 'close', listener: () => void): this;
 }
 
-export class SpdySession extends EventEmitter {
-  private readonly reader = new FrameReader();
-  private readonly codec = new HeaderCodec();
+export class SpdySession extends SpdyConnection {
   private readonly streams = new Map<number, SpdyStream>();
-  private inChain: Promise<void> = Promise.resolve();
-  private outChain: Promise<void> = Promise.resolve();
   private lastStreamId = 0;
-  private closed = false;
-
-  constructor(private readonly transport: Duplex) {
-    super();
-    transport.on('data', (chunk: Buffer) => {
-      let frames: Frame[];
-      try { frames = this.reader.push(chunk); } catch { this.close(); return; }
-      for (const f of frames) this.inChain = this.inChain.then(() => this.handle(f)).catch(() => this.close());
-    });
-    transport.on('end', () => this.close());
-    transport.on('close', () => this.close());
-    transport.on('error', () => this.close());
-  }
-
-  /** Queues bytes after everything queued before (a SYN_REPLY waits for its compressed headers). */
-  send(bytes: Buffer | Promise<Buffer>, cb?: (err?: Error | null) => void): void {
-    this.outChain = this.outChain.then(async () => {
-      const b = await bytes;
-      if (this.closed || !this.transport.writable) { cb?.(); return; }
-      this.transport.write(b, () => cb?.());
-    }).catch(() => { cb?.(); this.close(); });
-  }
 
   sendReply(id: number): Promise<void> {
     const bytes = this.codec.compress(encodeHeaderBlock(new Map())).then((h) => synReplyFrame(id, h, false));
@@ -118,7 +87,7 @@ export class SpdySession extends EventEmitter {
     void this.outChain.then(finish, finish);
   }
 
-  private async handle(f: Frame): Promise<void> {
+  protected async handle(f: Frame): Promise<void> {
     if (f.type === 'data') {
       this.streams.get(f.streamId)?.receive(f.data, (f.flags & FLAG_FIN) !== 0);
       return;
