@@ -11,6 +11,20 @@ export interface KeyValue {
 
 export type WatchEventType = 'PUT' | 'DELETE';
 
+/**
+ * A watch cache trigger (kube-apiserver's IndexerFuncs, e.g. a pod's spec.nodeName): the values an
+ * event under `prefix` is about (the object's, before and after). A watcher registered for one value
+ * is offered only the events about it, so a thousand kubelets' pod watches do not each look at every
+ * pod's events. One object per index: watchers of the same index share its computation per event.
+ */
+export interface WatchTrigger {
+  prefix: string;
+  values(ev: StoreEvent): readonly string[];
+}
+
+/** A watcher's place in a trigger's index: the necessary condition its own filter also checks. */
+export interface TriggerFilter { by: WatchTrigger; value: string }
+
 export interface StoreEvent {
   type: WatchEventType;
   key: string;
@@ -66,9 +80,10 @@ export interface Store {
   delete(key: string, expectedModRevision?: number): Promise<KeyValue>;
   /**
    * Delivers every event on keys under prefix with revision > fromRevision, in order, then live.
+   * With a trigger, live events reach the watcher only when the trigger names its value for them.
    * Throws StoreError Compacted when fromRevision is older than the retained window.
    */
-  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void): Watcher;
+  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void, trigger?: TriggerFilter): Watcher;
   /** Forgets history up to revision: watches from older revisions fail with Compacted. */
   compact(revision: number): Promise<void>;
   close(): Promise<void>;

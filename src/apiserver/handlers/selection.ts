@@ -2,13 +2,15 @@
 import { badRequest, StatusError } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { fieldLabelNotSupported, matchesFields, parseFieldSelector } from '../../api/meta/field-selector.js';
+import { fieldLabelNotSupported, matchesFields, parseFieldSelector, requiredFieldValue } from '../../api/meta/field-selector.js';
 import { matches as matchesLabels, parseLabelSelector } from '../../api/meta/label-selector.js';
 
 export interface Selection {
   /** True when no selector was given: every object matches. */
   everything: boolean;
   matches(obj: KObject): boolean;
+  /** The value the field selector pins a field to (`=`/`==`), if it does. */
+  requiredField(field: string): string | undefined;
 }
 
 function fieldGetter(def: KindDef, obj: KObject): (field: string) => string | undefined {
@@ -43,5 +45,6 @@ export function selection(def: KindDef, ls = '', fs = ''): Selection {
   return {
     everything: !labels && !fields,
     matches: (obj) => (!labels || matchesLabels(labels, obj.metadata.labels ?? {})) && (!fields || matchesFields(fields, fieldGetter(def, obj))),
+    requiredField: (field) => (fields ? requiredFieldValue(fields, field) : undefined),
   };
 }

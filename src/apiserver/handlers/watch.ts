@@ -4,14 +4,14 @@
 import { expired } from '../../api/errors.js';
 import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { StoreError, type KeyValue, type StoreEvent } from '../../store/store.js';
+import { StoreError, type KeyValue, type StoreEvent, type TriggerFilter, type WatchTrigger } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
 import { sharedDecode } from '../registry/shared-decode.js';
 import { toTable } from '../table.js';
 import type { ResourceRequest } from './context.js';
 import { listObjects } from './read.js';
-import { selectionFrom } from './selection.js';
+import { selectionFrom, type Selection } from './selection.js';
 
 const BOOKMARK_INTERVAL_MS = 60_000; // as the watch cache's bookmark frequency
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024; // a watcher this far behind is dropped; it will relist
@@ -28,6 +28,21 @@ function view(kv: KeyValue, def: KindDef): { obj: KObject; json: string } {
     byKind.set(def, v);
   }
   return v;
+}
+
+// As kube-apiserver indexes pod watchers by spec.nodeName (the pod strategy's NodeNameTriggerFunc):
+// a kubelet's watch of its own node's pods is offered only those pods' events, not every pod's.
+const nodeNameTriggers = new Map<KindDef, WatchTrigger>();
+function triggerFor(def: KindDef, sel: Selection): TriggerFilter | undefined {
+  const value = def.group === '' && def.kind === 'Pod' && !def.storedAs ? sel.requiredField('spec.nodeName') : undefined;
+  if (value === undefined) return undefined;
+  let by = nodeNameTriggers.get(def);
+  if (!by) {
+    const nodeName = (kv: KeyValue) => String((sharedDecode(kv, def).spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+    by = { prefix: resourcePrefix(def), values: (ev) => (ev.prev ? [nodeName(ev.kv), nodeName(ev.prev)] : [nodeName(ev.kv)]) };
+    nodeNameTriggers.set(def, by);
+  }
+  return { by, value };
 }
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -120,7 +135,7 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
     res.end();
   }
   try {
-    watcher = ctx.registry.store.watch(resourcePrefix(def, r.path.namespace), fromRevision, onEvent);
+    watcher = ctx.registry.store.watch(resourcePrefix(def, r.path.namespace), fromRevision, onEvent, triggerFor(def, sel));
   } catch (e) {
     if (e instanceof StoreError && e.code === 'Compacted') {
       write('ERROR', expired(`too old resource version: ${fromRevision} (${e.compactRevision})`).toStatus());

@@ -1,6 +1,6 @@
 // In-memory backend, for tests and `--store memory`. Same contract as SQLite, nothing persisted.
 import { EventWindow } from '../event-window.js';
-import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type Watcher } from '../store.js';
+import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type TriggerFilter, type Watcher } from '../store.js';
 
 export class MemoryStore implements Store {
   private data = new Map<string, KeyValue>();
@@ -51,8 +51,8 @@ export class MemoryStore implements Store {
     return prev;
   }
 
-  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void): Watcher {
-    return this.window.watch(prefix, fromRevision, onEvent);
+  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void, trigger?: TriggerFilter): Watcher {
+    return this.window.watch(prefix, fromRevision, onEvent, trigger);
   }
 
   async compact(revision: number): Promise<void> { this.window.compact(revision); }

@@ -7,7 +7,7 @@
 import { chmodSync, closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventWindow } from '../event-window.js';
-import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type Watcher } from '../store.js';
+import { StoreError, type KeyValue, type ListOptions, type ListResult, type Store, type StoreEvent, type TriggerFilter, type Watcher } from '../store.js';
 
 type Op =
   | { kind: 'create'; key: string; value: string }
@@ -101,8 +101,8 @@ export class SqliteStore implements Store {
   update(key: string, value: string, expected: number): Promise<KeyValue> { return this.enqueue({ kind: 'update', key, value, expected }); }
   delete(key: string, expected?: number): Promise<KeyValue> { return this.enqueue({ kind: 'delete', key, expected }); }
 
-  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void): Watcher {
-    return this.window.watch(prefix, fromRevision, onEvent);
+  watch(prefix: string, fromRevision: number, onEvent: (ev: StoreEvent) => void, trigger?: TriggerFilter): Watcher {
+    return this.window.watch(prefix, fromRevision, onEvent, trigger);
   }
 
   async compact(revision: number): Promise<void> {
