@@ -1,9 +1,9 @@
 // Starting one container instance, as kuberuntime_container.go startContainer: image ("pull"),
 // config (env, volumes, argv), create, start — each step with the event kubelet emits and the
 // waiting reason it reports when that step fails.
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import { mkdir } from '../../util/callback-fs.js';
 import { ImagePullError, resolveImage, type ResolvedImage } from '../images/resolve.js';
 import { StartError, type ContainerConfig, type RunningContainer, type Runtime, type Sandbox } from '../runtime/runtime.js';
 import { containerArgv } from './command.js';

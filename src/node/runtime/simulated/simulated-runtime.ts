@@ -2,10 +2,10 @@
 // containers are Running until stopped, unless pod annotations give them a run time and an exit
 // code. It lets one agent process host a thousand nodes for scale tests, so a container is a
 // promise and at most one timer, and nothing is kept per node beyond two maps and an IP pool.
-import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { parseGoDuration } from '../../../api/kinds/cron-job/go-duration.js';
+import { appendFile, mkdir } from '../../../util/callback-fs.js';
 import { realClock, rfc3339Micro, type Clock } from '../../../util/clock.js';
 import {
   StartError,
