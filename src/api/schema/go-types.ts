@@ -38,9 +38,16 @@ export function goTypeName(type: FieldType): string {
   }
 }
 
+// Asked for every field of every request body the strict decoder walks; the answer never changes.
+const fieldTypeNames = new Map<string, Map<string, string>>();
+
 /** The Go type of `model.field` where Kubernetes names it (v1.RestartPolicy, v1.ResourceList, types.UID). */
 export function goFieldTypeName(model: string, field: string, type: FieldType): string {
-  return GO_TYPE_FACTS[model]?.[field] ?? goTypeName(type);
+  let byField = fieldTypeNames.get(model);
+  if (!byField) fieldTypeNames.set(model, (byField = new Map()));
+  let name = byField.get(field);
+  if (name === undefined) byField.set(field, (name = GO_TYPE_FACTS[model]?.[field] ?? goTypeName(type)));
+  return name;
 }
 
 /**

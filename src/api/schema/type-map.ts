@@ -123,7 +123,11 @@ export function reachableModels(roots: string[]): string[] {
   return [...seen];
 }
 
+const structNames = new Map<string, string>(); // asked for every object the strict decoder walks
+
 /** Go's struct name for a model: the model name without its group/version prefix (V1beta1X, CoreV1X → X). */
 export function goStructName(model: string): string {
-  return model.replace(/^(?:[A-Z][a-z]+)?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '');
+  let name = structNames.get(model);
+  if (name === undefined) structNames.set(model, (name = model.replace(/^(?:[A-Z][a-z]+)?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '')));
+  return name;
 }
