@@ -5,6 +5,7 @@ import { childModel, patchMeta } from '../../api/schema/patch-meta.js';
 import { applyPatch, createsWhenMissing, validatePatchOptions } from '../patch/index.js';
 import { readBody } from '../http/body.js';
 import { sendJSON } from '../http/respond.js';
+import { decodeWritten, rawObjectJson, type Written } from '../registry/registry.js';
 import { groupResource, type ResourceRequest } from './context.js';
 import { checkDecoded, decodeObject, fieldValidation } from './decode-object.js';
 
@@ -29,17 +30,22 @@ function subresource(r: ResourceRequest): 'status' | undefined {
 
 export async function createObject(r: ResourceRequest): Promise<void> {
   const { obj, warnings } = await decodeObject(r);
-  const created = await r.ctx.registry.create(r.def, r.path.namespace, obj, { dryRun: dryRun(r.url) });
+  const created = await r.ctx.registry.createStored(r.def, r.path.namespace, obj, { dryRun: dryRun(r.url) });
   warn(r, warnings);
-  sendJSON(r.res, 201, created);
+  sendWritten(r, 201, created);
+}
+
+/** A write's answer: a stored version goes out as stored (with its resourceVersion), not parsed and re-serialised. */
+function sendWritten(r: ResourceRequest, code: number, w: Written): void {
+  sendJSON(r.res, code, ('kv' in w ? rawObjectJson(r.def, w.kv) : undefined) ?? decodeWritten(w, r.def));
 }
 
 export async function updateObject(r: ResourceRequest): Promise<void> {
   const sub = subresource(r);
   const { obj, warnings } = await decodeObject(r);
-  const updated = await r.ctx.registry.update(r.def, r.path.namespace, r.path.name!, obj, { subresource: sub, dryRun: dryRun(r.url) });
+  const updated = await r.ctx.registry.updateStored(r.def, r.path.namespace, r.path.name!, obj, { subresource: sub, dryRun: dryRun(r.url) });
   warn(r, warnings);
-  sendJSON(r.res, 200, updated);
+  sendWritten(r, 200, updated);
 }
 
 export async function patchObject(r: ResourceRequest): Promise<void> {

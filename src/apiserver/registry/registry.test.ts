@@ -5,7 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { MemoryStore } from '../../store/memory/memory-store.js';
 import { FakeClock } from '../../util/clock.js';
 import { deleteObject } from './deletion.js';
-import { decodeKV, rawListItem, Registry } from './registry.js';
+import { decodeKV, decodeWritten, rawListItem, rawObjectJson, Registry } from './registry.js';
 import type { StatusError } from '../../api/errors.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -147,6 +147,21 @@ test('a stored value spliced into a list item equals the decoded object without 
   const { apiVersion: _a, kind: _k, ...want } = decodeKV(kv!, rc);
   assert.deepEqual(JSON.parse(rawListItem(rc, kv!)!), want);
   assert.equal(rawListItem(rc, { ...kv!, value: '{"kind":"x"}' }), undefined);
+});
+
+test('a write answers with its stored version, which reads as the decoded object; a no-op or dry run with the object', async () => {
+  const { reg } = await setup();
+  const created = await reg.createStored(rc, 'default', rcObj(2));
+  assert.ok('kv' in created);
+  assert.deepEqual(JSON.parse(rawObjectJson(rc, created.kv)!), decodeKV(created.kv, rc));
+  assert.deepEqual(decodeWritten(created, rc), await reg.get(rc, 'default', 'kubia'));
+  const status = await reg.updateStored(rc, 'default', 'kubia', { metadata: { name: 'kubia' }, status: { replicas: 2 } }, { subresource: 'status' });
+  assert.ok('kv' in status);
+  assert.deepEqual((JSON.parse(rawObjectJson(rc, status.kv)!) as KObject).status, { replicas: 2 });
+  const again = await reg.updateStored(rc, 'default', 'kubia', { metadata: { name: 'kubia' }, status: { replicas: 2 } }, { subresource: 'status' });
+  assert.ok('obj' in again, 'nothing changed: no new revision');
+  const dry = await reg.createStored(cm, 'default', configMap('dry'), { dryRun: true });
+  assert.ok('obj' in dry);
 });
 
 test('a write that empties a metadata collection drops the key, as Go omitempty does', async () => {

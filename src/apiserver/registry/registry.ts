@@ -27,6 +27,11 @@ export function decodeKV(kv: KeyValue, def?: KindDef): KObject {
   return def?.storedAs ? def.storedAs.fromStorage(obj) : obj;
 }
 
+/** A write's answer as an object. */
+export function decodeWritten(w: Written, def: KindDef): KObject {
+  return 'kv' in w ? decodeKV(w.kv, def) : w.obj;
+}
+
 const OMITEMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields'] as const;
 
 /**
@@ -64,6 +69,19 @@ export function rawListItem(def: KindDef, kv: KeyValue): string | undefined {
   return `{"metadata":{"resourceVersion":"${kv.modRevision}",${kv.value.slice(prefix.length)}`;
 }
 
+/**
+ * A stored value as the whole object with its resourceVersion, without parsing it (what a write
+ * answers), or undefined when the value is not in the canonical shape. The same JSON as the decoded
+ * object's, but for where resourceVersion sits in metadata.
+ */
+export function rawObjectJson(def: KindDef, kv: KeyValue): string | undefined {
+  const item = rawListItem(def, kv);
+  return item && `{"apiVersion":"${def.group ? `${def.group}/${def.version}` : def.version}","kind":"${def.kind}",${item.slice(1)}`;
+}
+
+/** What a write answers: the stored version, or an object that was not stored (dry run, no-op, finalized). */
+export type Written = { kv: KeyValue } | { obj: KObject };
+
 /** Everything but metadata and status: what bumps metadata.generation when it changes. */
 function specOf(obj: KObject): unknown {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
@@ -100,6 +118,11 @@ export class Registry {
   }
 
   async create(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<KObject> {
+    return decodeWritten(await this.createStored(def, namespace, body, opts), def);
+  }
+
+  /** create, answering with the stored version undecoded (the HTTP handlers send it as it is stored). */
+  async createStored(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<Written> {
     const obj = structuredClone(body);
     obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     obj.kind = def.kind;
@@ -130,12 +153,11 @@ export class Registry {
     await allocateClusterIP(this, def, obj);
     if (opts.dryRun) {
       if (await this.store.get(objectKey(def, meta.namespace, meta.name!))) throw alreadyExists(gr(def), meta.name!);
-      return obj;
+      return { obj };
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const kv = await this.store.create(objectKey(def, meta.namespace, meta.name!), encode(def, obj));
-        return decodeKV(kv, def);
+        return { kv: await this.store.create(objectKey(def, meta.namespace, meta.name!), encode(def, obj)) };
       } catch (e) {
         if (!(e instanceof StoreError && e.code === 'KeyExists')) throw e;
         if (!generated || attempt >= GENERATE_NAME_RETRIES) throw alreadyExists(gr(def), meta.name!);
@@ -149,6 +171,11 @@ export class Registry {
    * Writes to the main resource keep the stored status; status writes keep everything else.
    */
   async update(def: KindDef, namespace: string | undefined, name: string, body: KObject, opts: UpdateOptions = {}): Promise<KObject> {
+    return decodeWritten(await this.updateStored(def, namespace, name, body, opts), def);
+  }
+
+  /** update, answering with the stored version undecoded (the HTTP handlers send it as it is stored). */
+  async updateStored(def: KindDef, namespace: string | undefined, name: string, body: KObject, opts: UpdateOptions = {}): Promise<Written> {
     const kv = await this.store.get(objectKey(def, namespace, name));
     if (!kv) throw notFound(gr(def), name);
     const old = decodeKV(kv, def);
@@ -180,7 +207,7 @@ export class Registry {
         throw badRequest(`the name of the object (${desired.metadata.name}) does not match the name on the URL (${name})`);
       }
       try {
-        return await this.write(def, old, kv.modRevision, this.merged(def, old, desired, opts.subresource), opts);
+        return decodeWritten(await this.write(def, old, kv.modRevision, this.merged(def, old, desired, opts.subresource), opts), def);
       } catch (e) {
         const retriable = e instanceof StatusError && e.reason === 'Conflict' && !rv && attempt < 10;
         if (!retriable) throw e;
@@ -221,8 +248,9 @@ export class Registry {
       return { ...structuredClone(old), spec: { ...(old.spec as object), finalizers } };
     }
     if (subresource === 'status') {
-      // Status writes change only status (registry strategies' PrepareForUpdate for status).
-      return { ...structuredClone(old), status: structuredClone(body.status) };
+      // Status writes change only status (registry strategies' PrepareForUpdate for status). The
+      // rest is old's own, shared: old was decoded for this write and is not handed out.
+      return { ...old, metadata: { ...old.metadata }, status: structuredClone(body.status) };
     }
     const obj = structuredClone(body);
     obj.apiVersion = old.apiVersion;
@@ -245,7 +273,7 @@ export class Registry {
     return obj;
   }
 
-  private async write(def: KindDef, old: KObject, revision: number, obj: KObject, opts: UpdateOptions): Promise<KObject> {
+  private async write(def: KindDef, old: KObject, revision: number, obj: KObject, opts: UpdateOptions): Promise<Written> {
     const name = old.metadata.name!;
     if (opts.subresource === 'finalize') {
       // nothing to default or validate: only finalizer names changed
@@ -262,14 +290,14 @@ export class Registry {
     // An object being deleted goes once its last finalizer is removed.
     const finalized = !!old.metadata.deletionTimestamp && !old.metadata.deletionGracePeriodSeconds
       && !(obj.metadata.finalizers?.length) && !this.specFinalizers(def, obj);
-    if (!finalized && isDeepStrictEqual(obj, old)) return old; // no-op: no new revision, as upstream
-    if (opts.dryRun) return obj;
+    if (!finalized && isDeepStrictEqual(obj, old)) return { obj: old }; // no-op: no new revision, as upstream
+    if (opts.dryRun) return { obj };
     try {
       if (finalized) {
         await this.store.delete(objectKey(def, old.metadata.namespace, name), revision);
-        return obj;
+        return { obj };
       }
-      return decodeKV(await this.store.update(objectKey(def, old.metadata.namespace, name), encode(def, obj), revision), def);
+      return { kv: await this.store.update(objectKey(def, old.metadata.namespace, name), encode(def, obj), revision) };
     } catch (e) {
       if (e instanceof StoreError && (e.code === 'RevisionMismatch' || e.code === 'KeyNotFound')) throw conflict(gr(def), name);
       throw e;
