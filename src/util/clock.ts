@@ -12,9 +12,15 @@ export class FakeClock implements Clock {
   set(t: number): void { this.t = t; }
 }
 
+let lastSecond = NaN;
+let lastText = '';
+
 /** RFC 3339 with second precision, as Kubernetes' metav1.Time serialises. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Every write stamps the same second many times over: format it once.
+  if (second !== lastSecond) { lastSecond = second; lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z'); }
+  return lastText;
 }
 
 /** RFC 3339 with microsecond precision, as metav1.MicroTime serialises. */

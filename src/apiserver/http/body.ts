@@ -64,7 +64,8 @@ export function decodeText(buf: Buffer, media: 'json' | 'yaml', kindLabel: strin
   const unrecognized = (why: string) => badRequest(`the object provided is unrecognized (must be of type ${kindLabel}): couldn't get version/kind; ${why}`);
   const preview = text.length > 30 ? `${text.slice(0, 30)} ...` : text;
   if (text.trim() === '') throw unrecognized(`json parse error: unexpected end of JSON input (${preview})`);
-  if (jsonDepth(text) > MAX_DEPTH) throw unrecognized(`json parse error: exceeded max depth (${preview})`);
+  // Each level takes a bracket: a text no longer than the limit cannot pass it (nearly every body).
+  if (text.length > MAX_DEPTH && jsonDepth(text) > MAX_DEPTH) throw unrecognized(`json parse error: exceeded max depth (${preview})`);
   let obj: unknown;
   if (media === 'json') {
     try { obj = JSON.parse(text); } catch (e) { throw unrecognized(`json parse error: ${goJsonError(text, e)} (${preview})`); }
