@@ -30,7 +30,7 @@ function subresource(r: ResourceRequest): 'status' | undefined {
 
 export async function createObject(r: ResourceRequest): Promise<void> {
   const { obj, warnings } = await decodeObject(r);
-  const created = await r.ctx.registry.createStored(r.def, r.path.namespace, obj, { dryRun: dryRun(r.url) });
+  const created = await r.ctx.registry.createStored(r.def, r.path.namespace, obj, { dryRun: dryRun(r.url), owned: true });
   warn(r, warnings);
   sendWritten(r, 201, created);
 }
@@ -43,7 +43,7 @@ function sendWritten(r: ResourceRequest, code: number, w: Written): void {
 export async function updateObject(r: ResourceRequest): Promise<void> {
   const sub = subresource(r);
   const { obj, warnings } = await decodeObject(r);
-  const updated = await r.ctx.registry.updateStored(r.def, r.path.namespace, r.path.name!, obj, { subresource: sub, dryRun: dryRun(r.url) });
+  const updated = await r.ctx.registry.updateStored(r.def, r.path.namespace, r.path.name!, obj, { subresource: sub, dryRun: dryRun(r.url), owned: true });
   warn(r, warnings);
   sendWritten(r, 200, updated);
 }

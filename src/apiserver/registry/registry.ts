@@ -14,7 +14,11 @@ import { allocateClusterIP } from '../admission/service-ip.js';
 import { NamespaceLifecycle } from '../admission/namespace-lifecycle.js';
 import { admitDefaultTolerationSeconds, defaultTolerationSeconds, type DefaultTolerationSeconds } from '../admission/default-toleration-seconds.js';
 
-export interface WriteOptions { dryRun?: boolean }
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** The caller hands the body over (a request body decoded for this write): it is changed in place, not copied. */
+  owned?: boolean;
+}
 export interface UpdateOptions extends WriteOptions { subresource?: 'status' | 'finalize' }
 
 const gr = (def: KindDef) => ({ group: def.group, resource: def.plural });
@@ -123,7 +127,7 @@ export class Registry {
 
   /** create, answering with the stored version undecoded (the HTTP handlers send it as it is stored). */
   async createStored(def: KindDef, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): Promise<Written> {
-    const obj = structuredClone(body);
+    const obj = opts.owned ? body : structuredClone(body);
     obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     obj.kind = def.kind;
     const meta = (obj.metadata ??= {});
@@ -187,7 +191,7 @@ export class Registry {
       throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
     }
     if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) throw conflict(gr(def), name);
-    const obj = this.merged(def, old, body, opts.subresource);
+    const obj = this.merged(def, old, body, opts.subresource, opts.owned);
     return this.write(def, old, kv.modRevision, obj, opts);
   }
 
@@ -240,8 +244,8 @@ export class Registry {
     }
   }
 
-  /** The stored object with the parts a write may change taken from `body`. */
-  private merged(def: KindDef, old: KObject, body: KObject, subresource?: 'status' | 'finalize'): KObject {
+  /** The stored object with the parts a write may change taken from `body` (copied unless `owned`). */
+  private merged(def: KindDef, old: KObject, body: KObject, subresource?: 'status' | 'finalize', owned = false): KObject {
     if (subresource === 'finalize') {
       // Namespaces' finalize subresource changes only spec.finalizers.
       const finalizers = (body.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
@@ -250,9 +254,9 @@ export class Registry {
     if (subresource === 'status') {
       // Status writes change only status (registry strategies' PrepareForUpdate for status). The
       // rest is old's own, shared: old was decoded for this write and is not handed out.
-      return { ...old, metadata: { ...old.metadata }, status: structuredClone(body.status) };
+      return { ...old, metadata: { ...old.metadata }, status: owned ? body.status : structuredClone(body.status) };
     }
-    const obj = structuredClone(body);
+    const obj = owned ? body : structuredClone(body);
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
     const m = (obj.metadata ??= {});
