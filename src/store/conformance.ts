@@ -79,6 +79,18 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
     assert.ok(seen.every((e, i) => i === 0 || e.revision > seen[i - 1]!.revision));
   });
 
+  withStore('an update\'s prev is the version the key\'s last event carried (watchers decode each version once)', async (s) => {
+    const seen: StoreEvent[] = [];
+    const w = s.watch('/p/', s.revision(), (ev) => seen.push(ev));
+    const a = await s.create('/p/a', '1');
+    const b = await s.update('/p/a', '2', a.modRevision);
+    await Promise.all([s.update('/p/a', '3', b.modRevision), s.create('/p/b', 'x')]);
+    w.stop();
+    assert.equal(seen[1]!.prev, seen[0]!.kv);
+    assert.equal(seen[2]!.prev, seen[1]!.kv);
+    assert.deepEqual(seen.map((e) => [e.kv.value, e.prev?.value]), [['1', undefined], ['2', '1'], ['3', '2'], ['x', undefined]]);
+  });
+
   withStore('a watch from a compacted revision fails with Compacted', async (s) => {
     const a = await s.create('/c/a', '1');
     const b = await s.update('/c/a', '2', a.modRevision);

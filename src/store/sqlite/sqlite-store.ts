@@ -21,6 +21,8 @@ interface Committed { batch: Pending[]; outcomes: Array<{ ev?: StoreEvent; err?:
 
 interface Row { key: string; value: string; create_rev: number; mod_rev: number }
 
+const RECENT_KEYS = 8192; // latest versions kept (see SqliteStore.recent): a burst's writes and their follow-ups
+
 const toKV = (r: Row): KeyValue => ({ key: r.key, value: r.value, createRevision: r.create_rev, modRevision: r.mod_rev });
 
 /** Smallest string greater than every string starting with prefix, for range scans. */
@@ -41,6 +43,12 @@ export class SqliteStore implements Store {
   /** The WAL sync in flight, if any. */
   private syncing?: Promise<void>;
   private stmt;
+  /**
+   * The latest version of recently written keys. A write's `prev` (and a delete's event) is then the
+   * very KeyValue the key's last event carried, which every watcher has already decoded once
+   * (shared-decode.ts keys on it), instead of a fresh read to be parsed again. Insertion-ordered, bounded.
+   */
+  private readonly recent = new Map<string, KeyValue>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -58,6 +66,7 @@ export class SqliteStore implements Store {
     `);
     this.stmt = {
       get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
+      revisions: this.db.prepare<[string], { create_rev: number; mod_rev: number }>('SELECT create_rev, mod_rev FROM kv WHERE key = ?'),
       list: this.db.prepare<[string, string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key'),
       listLimit: this.db.prepare<[string, string, number], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?'),
       count: this.db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM kv WHERE key >= ? AND key < ?'),
@@ -149,6 +158,12 @@ export class SqliteStore implements Store {
       for (const p of batch) p.reject(err);
       return;
     }
+    for (const { ev } of outcomes) {
+      if (!ev) continue;
+      this.recent.delete(ev.key);
+      if (ev.type === 'PUT') this.recent.set(ev.key, ev.kv);
+    }
+    for (const k of this.recent.keys()) { if (this.recent.size <= RECENT_KEYS) break; this.recent.delete(k); }
     this.unsynced.push({ batch, outcomes });
     this.syncWal();
   }
@@ -183,9 +198,18 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The stored version of key, as the object its last event carried when that is still it. */
+  private current(key: string): KeyValue | undefined {
+    const revs = this.stmt.revisions.get(key);
+    if (!revs) return undefined;
+    const known = this.recent.get(key);
+    if (known && known.modRevision === revs.mod_rev) return known;
+    const row = this.stmt.get.get(key);
+    return row ? toKV(row) : undefined;
+  }
+
   private apply(op: Op): { ev?: StoreEvent; err?: unknown } {
-    const cur = this.stmt.get.get(op.key);
-    const prev = cur ? toKV(cur) : undefined;
+    const prev = this.current(op.key);
     switch (op.kind) {
       case 'create': {
         if (prev) return { err: new StoreError('KeyExists', `key ${op.key} already exists`, prev) };
