@@ -86,15 +86,17 @@ export class EventRecorder {
     const now = this.clock.now();
     const ref = involvedObject(obj, opts.fieldPath);
     const { component, host = '' } = this.source;
-    const object = [component, host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion];
+    // Keys join their parts with NUL, which no name, kind, uid or reason holds (the message, which
+    // might, comes last, so the parts still split one way only).
+    const object = [component, host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion].join('\u0000');
     // upstream's EventAggregatorByReasonFunc (no fieldPath) and getEventKey (fieldPath and message)
-    const aggregateKey = JSON.stringify([...object, type, reason, component, this.reportingInstance]);
+    const aggregateKey = [object, type, reason, component, this.reportingInstance].join('\u0000');
     const combined = this.combined(aggregateKey, message, now);
     if (combined) message = AGGREGATED_PREFIX + message;
     // A combined event is one event for every message (upstream keys it by the aggregate key).
-    const key = combined ? aggregateKey : JSON.stringify([...object, ref.fieldPath, type, reason, message]);
+    const key = combined ? aggregateKey : [object, ref.fieldPath ?? '', type, reason, message].join('\u0000');
     // As upstream, an event the spam filter drops is still counted (a later write carries the count).
-    const dropped = this.spammed(JSON.stringify(object), now);
+    const dropped = this.spammed(object, now);
     const ts = rfc3339(now);
     const seen = this.logged.get(key);
     if (seen) {
