@@ -117,6 +117,14 @@ test('a restart on the same data dir finds every object with the same resourceVe
       spec: { schedule: '* * * * *', suspend: true, jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } } },
     });
     await post(first, '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kept-pod' }, spec: { schedulerName: 'nobody', containers: [{ name: 'c', image: 'busybox' }] } });
+    // The service account controller gives every namespace its `default` account in the background:
+    // the snapshot waits for all five, or one could appear only after it (and then differ).
+    for (let waited = 0; ; waited += 100) {
+      const sas = await getJson<{ items: unknown[] }>(first, '/api/v1/serviceaccounts');
+      if (sas.items.length >= 5) break;
+      if (waited > 10_000) throw new Error(`only ${sas.items.length} service accounts after 10 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } catch (e) { await first.stop(); throw e; }
   const before = await everyObject(first);
   assert.ok(before.size >= 10, `objects before restart: ${[...before.keys()].join(', ')}`);
