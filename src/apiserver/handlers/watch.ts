@@ -7,6 +7,7 @@ import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type StoreEvent, type TriggerFilter, type WatchTrigger } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
+import { rawObjectJson } from '../registry/registry.js';
 import { sharedDecode } from '../registry/shared-decode.js';
 import { toTable } from '../table.js';
 import type { ResourceRequest } from './context.js';
@@ -16,18 +17,16 @@ import { selectionFrom, type Selection } from './selection.js';
 const BOOKMARK_INTERVAL_MS = 60_000; // as the watch cache's bookmark frequency
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024; // a watcher this far behind is dropped; it will relist
 
-// Every watcher of an event shares one decoded object and one JSON rendering of it (per served kind).
-const decoded = new WeakMap<KeyValue, Map<KindDef, { obj: KObject; json: string }>>();
-function view(kv: KeyValue, def: KindDef): { obj: KObject; json: string } {
-  let byKind = decoded.get(kv);
-  if (!byKind) { byKind = new Map(); decoded.set(kv, byKind); }
-  let v = byKind.get(def);
-  if (!v) {
-    const obj = sharedDecode(kv, def);
-    v = { obj, json: JSON.stringify(obj) };
-    byKind.set(def, v);
+// Every watcher of an event shares one decoded object (shared-decode.ts) and one JSON rendering of
+// it: the stored bytes with the resourceVersion spliced in, not a serialisation of the object. The
+// store hands an event to all its watchers in turn, so only the last rendering is kept (one kept per
+// retained event held a second copy of the whole window).
+let rendered: { kv: KeyValue; def: KindDef; json: string } | undefined;
+function jsonOf(kv: KeyValue, def: KindDef): string {
+  if (rendered?.kv !== kv || rendered.def !== def) {
+    rendered = { kv, def, json: rawObjectJson(def, kv) ?? JSON.stringify(sharedDecode(kv, def)) };
   }
-  return v;
+  return rendered.json;
 }
 
 // As kube-apiserver indexes pod watchers by spec.nodeName (the pod strategy's NodeNameTriggerFunc):
@@ -79,15 +78,15 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
     res.cork();
     process.nextTick(() => { corked = false; res.uncork(); });
   };
-  const write = (type: EventType, obj: KObject | object, json?: string) => {
+  const write = (type: EventType, obj: KObject | object, kv?: KeyValue) => {
     cork();
     let line: string;
     if (tv && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')) {
       const table = toTable(def, [obj as KObject], ctx.clock.now(), { version: tv, includeObject: 'Metadata', resourceVersion: (obj as KObject).metadata.resourceVersion, withColumns: !columnsSent });
       columnsSent = true;
       line = JSON.stringify({ type, object: table });
-    } else if (json !== undefined) {
-      res.write(sharedLine(type, json));
+    } else if (kv !== undefined) {
+      res.write(sharedLine(type, jsonOf(kv, def)));
       if (res.writableLength > MAX_BUFFERED_BYTES) finish();
       return;
     } else {
@@ -113,14 +112,14 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
   const matches = (obj: KObject) => (!name || obj.metadata.name === name) && sel.matches(obj);
   const onEvent = (ev: StoreEvent) => {
     lastRV = ev.revision;
-    const cur = view(ev.kv, def);
-    const prev = ev.prev ? view(ev.prev, def) : undefined;
-    const nowMatches = ev.type === 'PUT' && matches(cur.obj);
-    const prevMatched = !!prev && matches(prev.obj);
-    if (ev.type === 'DELETE') { if (prevMatched) write('DELETED', cur.obj, cur.json); return; }
-    if (nowMatches && prevMatched) write('MODIFIED', cur.obj, cur.json);
-    else if (nowMatches) write('ADDED', cur.obj, cur.json);
-    else if (prevMatched) write('DELETED', cur.obj, cur.json);
+    const cur = sharedDecode(ev.kv, def);
+    const prev = ev.prev ? sharedDecode(ev.prev, def) : undefined;
+    const nowMatches = ev.type === 'PUT' && matches(cur);
+    const prevMatched = !!prev && matches(prev);
+    if (ev.type === 'DELETE') { if (prevMatched) write('DELETED', cur, ev.kv); return; }
+    if (nowMatches && prevMatched) write('MODIFIED', cur, ev.kv);
+    else if (nowMatches) write('ADDED', cur, ev.kv);
+    else if (prevMatched) write('DELETED', cur, ev.kv);
   };
 
   let watcher: { stop(): void } | undefined;
