@@ -44,6 +44,7 @@ test('triggers: an indexed watcher is offered only events about its value, befor
   w.append(put('/nodes/x/a', 4)); // not under the trigger's prefix: its values are not asked for
   w.append({ ...put('/pods/ns1/b3', 5), prev: put('/pods/ns1/a3', 4).kv }); // moved from a to b: both see it
   w.append({ ...put('/pods/ns1/a4', 6), prev: put('/pods/ns1/a4', 5).kv }); // a before and after: once
+  assert.equal(wa.progress?.(), 6, 'offered everything up to the newest event, delivered or not');
   wa.stop();
   w.append(put('/pods/ns1/a5', 7));
   assert.deepEqual(seen, {

@@ -19,12 +19,16 @@ export class EventWindow {
   private indexed = new Map<WatchTrigger, Map<string, Set<Subscriber>>>();
   /** Events at or below this revision are no longer retained. */
   private floor: number;
+  /** Every event up to this revision has been offered to the watchers of its time. */
+  private newest: number;
 
   constructor(startRevision: number, private readonly capacity = 50_000) {
     this.floor = startRevision;
+    this.newest = startRevision;
   }
 
   append(ev: StoreEvent): void {
+    this.newest = ev.revision;
     this.events.push(ev);
     if (this.events.length - this.start > this.capacity) {
       this.floor = this.events[this.start]!.revision;
@@ -60,9 +64,10 @@ export class EventWindow {
       if (ev.revision > fromRevision && ev.key.startsWith(prefix)) onEvent(ev);
     }
     const sub: Subscriber = { prefix, from: fromRevision, onEvent };
+    const progress = () => Math.max(fromRevision, this.newest);
     if (!trigger) {
       this.subscribers.add(sub);
-      return { stop: () => { this.subscribers.delete(sub); } };
+      return { stop: () => { this.subscribers.delete(sub); }, progress };
     }
     const byValue = this.indexed.get(trigger.by) ?? new Map<string, Set<Subscriber>>();
     this.indexed.set(trigger.by, byValue);
@@ -70,6 +75,7 @@ export class EventWindow {
     byValue.set(trigger.value, set);
     set.add(sub);
     return {
+      progress,
       stop: () => {
         set.delete(sub);
         if (set.size === 0 && byValue.get(trigger.value) === set) byValue.delete(trigger.value);

@@ -50,6 +50,11 @@ export interface ListResult {
 
 export interface Watcher {
   stop(): void;
+  /**
+   * The revision up to which every event has been offered to this watcher (the event window's
+   * newest), even when a trigger let none of them through: what a bookmark may report.
+   */
+  progress?(): number;
 }
 
 export class StoreError extends Error {

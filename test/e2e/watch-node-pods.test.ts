@@ -38,3 +38,15 @@ test('a watch of one node\'s pods sees a pod bound there, changed and deleted, a
   const names = events.map((e) => `${e.type} ${(e.object as { metadata: { name: string } }).metadata.name}`);
   assert.deepEqual(names, ['ADDED p1', 'MODIFIED p1', 'ADDED direct', 'DELETED p1']);
 });
+
+test('its bookmarks move on with events of other nodes\' pods it is not sent', async () => {
+  const pods = '/api/v1/namespaces/default/pods';
+  const rv = (await call('GET', pods, undefined, 200)).metadata.resourceVersion;
+  const seen = watchEvents(server, `/api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=1&fieldSelector=spec.nodeName%3Dn1&resourceVersion=${rv}`,
+    (evs) => evs.some((e) => e.type === 'BOOKMARK'));
+  const other = await call('POST', pods, pod('on-n3', 'n3'));
+  const { events } = await seen;
+  assert.deepEqual(events.map((e) => e.type), ['BOOKMARK']);
+  const bookmarked = Number((events[0]!.object as { metadata: { resourceVersion: string } }).metadata.resourceVersion);
+  assert.ok(bookmarked >= Number(other.metadata.resourceVersion), `bookmark at ${bookmarked}, the n3 pod at ${other.metadata.resourceVersion}`);
+});

@@ -4,7 +4,7 @@
 import { expired } from '../../api/errors.js';
 import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
-import { StoreError, type KeyValue, type StoreEvent, type TriggerFilter, type WatchTrigger } from '../../store/store.js';
+import { StoreError, type KeyValue, type StoreEvent, type TriggerFilter, type Watcher, type WatchTrigger } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
 import { rawObjectJson } from '../registry/registry.js';
@@ -122,7 +122,11 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
     else if (prevMatched) write('DELETED', cur, ev.kv);
   };
 
-  let watcher: { stop(): void } | undefined;
+  let watcher: Watcher | undefined;
+  // A bookmark reports how far this watch is known to be current: past events a trigger kept away
+  // from it too (as the watch cache bookmarks at its own revision), so an idle kubelet's watch
+  // resumes from a recent revision rather than one the window has long dropped.
+  const bookmarkRV = () => Math.max(lastRV, watcher?.progress?.() ?? 0);
   let done = false;
   const timers: NodeJS.Timeout[] = [];
   function finish(): void {
@@ -147,11 +151,11 @@ export async function watchCollection(r: ResourceRequest): Promise<void> {
   ctx.shutdown.addEventListener('abort', finish);
   timers.push(setTimeout(() => {
     // Upstream sends a last bookmark shortly before a timed-out watch closes.
-    if (bookmarks) write('BOOKMARK', bookmarkObject(r, lastRV, false));
+    if (bookmarks) write('BOOKMARK', bookmarkObject(r, bookmarkRV(), false));
     finish();
   }, timeoutSeconds * 1000));
   if (bookmarks) {
-    const tick = () => { if (!done) { write('BOOKMARK', bookmarkObject(r, lastRV, false)); timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS)); } };
+    const tick = () => { if (!done) { write('BOOKMARK', bookmarkObject(r, bookmarkRV(), false)); timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS)); } };
     timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS));
   }
 }
