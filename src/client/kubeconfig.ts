@@ -102,7 +102,7 @@ export function loadKubeconfig(opts: LoadOptions = {}): ClusterAccess {
   return {
     server: cluster.server.replace(/\/+$/, ''),
     caPem: fromData(cluster['certificate-authority-data']) ?? readRef(cl.file, cluster['certificate-authority'])
-      ?? (cluster['insecure-skip-tls-verify'] === true ? undefined : defaultTrustPem()),
+      ?? (cluster['insecure-skip-tls-verify'] === true || !cluster.server.startsWith('https:') ? undefined : defaultTrustPem()),
     token: (typeof user.token === 'string' && user.token) || tokenFromFile || undefined,
     certPem: fromData(user['client-certificate-data']) ?? readRef(userFile, user['client-certificate']),
     keyPem: fromData(user['client-key-data']) ?? readRef(userFile, user['client-key']),

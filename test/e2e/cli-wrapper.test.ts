@@ -69,3 +69,15 @@ test('the processes kubelite starts get NODE_EXTRA_CA_CERTS back', async () => {
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readFileSync(seen, 'utf8'), '/some/ca.pem unset\n');
 });
+
+test('run as `sh kubelite` from its own directory it finds bin/kubelite.js', async () => {
+  const r = await new Promise<RunResult>((res) => {
+    const p = spawn('sh', ['kubelite', 'version', '--client'], { cwd: resolve(kubeliteBin, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (d) => { stdout += d; });
+    p.stderr.on('data', (d) => { stderr += d; });
+    p.on('close', (code) => res({ code: code ?? -1, stdout, stderr }));
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Client Version: v1\.33\./);
+});
