@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { kubectlMissing, kubectlPath, kubeliteBin, run, startTestServer, type RunResult, type TestServer } from './harness.js';
+import { rcYaml } from './kubectl-session.js';
 
 const skip = kubectlMissing();
 let viaKubectl: TestServer;
@@ -54,23 +55,7 @@ spec:
         image: busybox
         command: ["echo", "done"]
 `,
-  'rc.yaml': `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 1
-  selector: {app: kubia}
-  template:
-    metadata:
-      labels: {app: kubia}
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`,
+  'rc.yaml': rcYaml('kubia', 1),
   'rc-v2.yaml': `apiVersion: v1
 kind: ReplicationController
 metadata:
