@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { alreadyExists, badRequest, conflict, invalid, notFound, StatusError, type FieldError } from '../../api/errors.js';
-import type { KindDef } from '../../api/kind.js';
+import { gvString, type KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type Store } from '../../store/store.js';
 import { rfc3339, type Clock } from '../../util/clock.js';
@@ -63,24 +63,30 @@ function encode(def: KindDef, obj: KObject): string {
 }
 
 /**
- * A stored value as a list item (no apiVersion/kind, resourceVersion set) without parsing it, or
- * undefined when the value is not in the canonical shape (then the caller decodes it).
+ * Where a stored value's metadata begins: stored JSON is `{"apiVersion":…,"kind":…,"metadata":{…`,
+ * so it can be answered by splicing in the resourceVersion instead of parsing and re-serialising it.
+ * Undefined when the value is not in that shape (or is converted on the way out): decode it then.
  */
-export function rawListItem(def: KindDef, kv: KeyValue): string | undefined {
+function metadataStart(def: KindDef, kv: KeyValue): number | undefined {
   if (def.storedAs) return undefined;
-  const prefix = `{"apiVersion":"${def.group ? `${def.group}/${def.version}` : def.version}","kind":"${def.kind}","metadata":{`;
-  if (!kv.value.startsWith(prefix) || kv.value.charCodeAt(prefix.length) === 125 /* } */) return undefined;
-  return `{"metadata":{"resourceVersion":"${kv.modRevision}",${kv.value.slice(prefix.length)}`;
+  const head = `{"apiVersion":"${gvString(def)}","kind":"${def.kind}","metadata":{`;
+  if (!kv.value.startsWith(head) || kv.value.charCodeAt(head.length) === 125 /* } */) return undefined;
+  return head.length;
+}
+
+/** A stored value as a list item (no apiVersion/kind, resourceVersion set) without parsing it. */
+export function rawListItem(def: KindDef, kv: KeyValue): string | undefined {
+  const at = metadataStart(def, kv);
+  return at === undefined ? undefined : `{"metadata":{"resourceVersion":"${kv.modRevision}",${kv.value.slice(at)}`;
 }
 
 /**
- * A stored value as the whole object with its resourceVersion, without parsing it (what a write
- * answers), or undefined when the value is not in the canonical shape. The same JSON as the decoded
- * object's, but for where resourceVersion sits in metadata.
+ * A stored value as the whole object with its resourceVersion, without parsing it (what a write and
+ * a watch event send): the decoded object's JSON, but for where resourceVersion sits in metadata.
  */
 export function rawObjectJson(def: KindDef, kv: KeyValue): string | undefined {
-  const item = rawListItem(def, kv);
-  return item && `{"apiVersion":"${def.group ? `${def.group}/${def.version}` : def.version}","kind":"${def.kind}",${item.slice(1)}`;
+  const at = metadataStart(def, kv);
+  return at === undefined ? undefined : `${kv.value.slice(0, at)}"resourceVersion":"${kv.modRevision}",${kv.value.slice(at)}`;
 }
 
 /** What a write answers: the stored version, or an object that was not stored (dry run, no-op, finalized). */

@@ -66,7 +66,7 @@ export class SqliteStore implements Store {
     `);
     this.stmt = {
       get: this.db.prepare<[string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?'),
-      revisions: this.db.prepare<[string], { create_rev: number; mod_rev: number }>('SELECT create_rev, mod_rev FROM kv WHERE key = ?'),
+      modRev: this.db.prepare<[string], { mod_rev: number }>('SELECT mod_rev FROM kv WHERE key = ?'),
       list: this.db.prepare<[string, string], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key'),
       listLimit: this.db.prepare<[string, string, number], Row>('SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?'),
       count: this.db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM kv WHERE key >= ? AND key < ?'),
@@ -200,10 +200,10 @@ export class SqliteStore implements Store {
 
   /** The stored version of key, as the object its last event carried when that is still it. */
   private current(key: string): KeyValue | undefined {
-    const revs = this.stmt.revisions.get(key);
-    if (!revs) return undefined;
+    const stored = this.stmt.modRev.get(key);
+    if (!stored) return undefined;
     const known = this.recent.get(key);
-    if (known && known.modRevision === revs.mod_rev) return known;
+    if (known && known.modRevision === stored.mod_rev) return known;
     const row = this.stmt.get.get(key);
     return row ? toKV(row) : undefined;
   }
