@@ -10,7 +10,7 @@ import { BenchCluster } from './node-cluster.js';
 import { PodWatch } from './pod-watch.js';
 import { memoryOf } from './server-process.js';
 import { quantile } from './stats.js';
-import { claimPodCidr } from '../src/node/sandbox/pod-cidr-claims.js';
+import { claimPodCidr, SHARED_BRIDGE_BLOCKS } from '../src/node/sandbox/pod-cidr-claims.js';
 
 export interface Latency { p50Ms: number; p99Ms: number }
 
@@ -62,7 +62,7 @@ export interface AgentMemory {
 const WAIT_MS = 90_000;
 // A /24 of its own for each process node: other servers (tests, a user's) may share the kubelite0
 // bridge. Claimed in the tests' registry, so a bench run beside the test suite never shares a block.
-const claimedPodCidr = () => claimPodCidr({ prefix: '10.244', first: 10, count: 240 });
+const claimedPodCidr = () => claimPodCidr(SHARED_BRIDGE_BLOCKS);
 // Keep the whole bench within ~4 minutes when the simulated run is slow: what was done by then is reported.
 const SIM_PARTIAL_AFTER_MS = 75_000;
 const SIM_DELETE_PARTIAL_AFTER_MS = 30_000;

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { claimPodCidr as claimCidr } from '../../src/node/sandbox/pod-cidr-claims.js';
+import { claimPodCidr as claimCidr, SHARED_BRIDGE_BLOCKS } from '../../src/node/sandbox/pod-cidr-claims.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
 export const kubeliteBin = join(repoRoot, 'bin', 'kubelite.js');
@@ -21,13 +21,12 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A pod CIDR (10.244.N.0/24, N in 10–249) that no other live test process on this host holds. Test
- * servers share kubelite's default bridge, and each removes the network namespaces left in its own
- * block when it ends (see pod-cidr-claims.ts). A node without --pod-cidr takes the lowest free /24
- * of 10.244.0.0/16 (pod-cidr.ts), hence the first ten are left alone.
+ * A pod CIDR on kubelite's default bridge that no other live test process on this host holds. Test
+ * servers share the bridge, and each removes the network namespaces left in its own block when it
+ * ends (see pod-cidr-claims.ts).
  */
 export function claimPodCidr(): string {
-  return claimCidr({ prefix: '10.244', first: 10, count: 240 });
+  return claimCidr(SHARED_BRIDGE_BLOCKS);
 }
 
 /** Everything the process writes to stdout and stderr so far. */
@@ -100,9 +99,11 @@ export async function startTestServer(opts: { dataDir?: string; extraArgs?: stri
 export interface RunResult { code: number; stdout: string; stderr: string }
 
 /** Runs a command to completion with a deadline; never inherits a terminal. */
-export function run(cmd: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(cmd: string, args: string[], opts: { input?: string; env?: Record<string, string>; unsetEnv?: string[]; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  const env = { ...process.env, ...opts.env };
+  for (const name of opts.unsetEnv ?? []) delete env[name];
   return new Promise((res) => {
-    const p = spawn(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, { env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     p.stdout.on('data', (d) => { stdout += d; });
     p.stderr.on('data', (d) => { stderr += d; });

@@ -26,6 +26,13 @@ export interface ClaimOptions {
   dir?: string;
 }
 
+/**
+ * The blocks of servers that share kubelite's default bridge (end-to-end tests, the bench's process
+ * nodes): 10.244.10–249, as a node without --pod-cidr takes the lowest free /24 of 10.244.0.0/16
+ * (agent/pod-cidr.ts), hence the first ten are left alone.
+ */
+export const SHARED_BRIDGE_BLOCKS: ClaimOptions = { prefix: '10.244', first: 10, count: 240 };
+
 const held = new Set<string>();
 let releaseOnExit = false;
 
@@ -33,13 +40,9 @@ const alive = (pid: number): boolean => {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 };
 
-export function defaultClaimsDir(): string {
-  return join(tmpdir(), 'kubelite-test-pod-cidrs');
-}
-
 /** A `prefix.N.0/24` that no other live process on this host holds (and, if asked, nothing routes). */
 export function claimPodCidr(o: ClaimOptions): string {
-  const dir = o.dir ?? defaultClaimsDir();
+  const dir = o.dir ?? join(tmpdir(), 'kubelite-test-pod-cidrs');
   if (mkdirSync(dir, { recursive: true })) chmodSync(dir, 0o1777);
   if (!releaseOnExit) {
     releaseOnExit = true;
