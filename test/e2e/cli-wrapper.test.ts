@@ -2,12 +2,11 @@
 // (node would load that file before any code runs) and kubelite still honours it where node would
 // have: for a cluster whose kubeconfig names no CA, and in the processes kubelite starts.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubeliteBin, startTestServer, type RunResult, type TestServer } from './harness.js';
+import { kubeliteBin, run, startTestServer, type RunResult, type TestServer } from './harness.js';
 
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), 'kubelite-wrapper-'));
@@ -33,15 +32,7 @@ after(async () => {
 
 /** Runs the command with exactly the given extra variables (NODE_EXTRA_CA_CERTS only when given). */
 function kubelite(args: string[], env: Record<string, string>): Promise<RunResult> {
-  const base = { ...process.env };
-  delete base.NODE_EXTRA_CA_CERTS;
-  return new Promise((res) => {
-    const p = spawn(onPath, args, { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    p.on('close', (code) => res({ code: code ?? -1, stdout, stderr }));
-  });
+  return run(onPath, args, { env, unsetEnv: env.NODE_EXTRA_CA_CERTS === undefined ? ['NODE_EXTRA_CA_CERTS'] : [] });
 }
 
 test('through the symlink on PATH it runs with the kubeconfig it is given', async () => {
@@ -71,13 +62,7 @@ test('the processes kubelite starts get NODE_EXTRA_CA_CERTS back', async () => {
 });
 
 test('run as `sh kubelite` from its own directory it finds bin/kubelite.js', async () => {
-  const r = await new Promise<RunResult>((res) => {
-    const p = spawn('sh', ['kubelite', 'version', '--client'], { cwd: resolve(kubeliteBin, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
-    p.on('close', (code) => res({ code: code ?? -1, stdout, stderr }));
-  });
+  const r = await run('sh', ['kubelite', 'version', '--client'], { cwd: resolve(kubeliteBin, '..') });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Client Version: v1\.33\./);
 });
