@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { Store } from '../../store/store.js';
 import { objectKey, resourcePrefix } from '../registry/keys.js';
-import { decodeKV } from '../registry/registry.js';
+import { decodeKV } from '../registry/stored-form.js';
 
 export class NamespaceLifecycle {
   /** Whether each namespace seen is terminating. */

@@ -5,7 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { sendJSON } from '../http/respond.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
-import { rawListItem } from '../registry/registry.js';
+import { rawListItem } from '../registry/stored-form.js';
 import { parseIncludeObject, toTable } from '../table.js';
 import { encodeContinue, decodeContinue } from './continue-token.js';
 import type { ResourceRequest } from './context.js';

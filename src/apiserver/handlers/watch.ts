@@ -7,7 +7,7 @@ import type { KObject } from '../../api/object.js';
 import { StoreError, type KeyValue, type StoreEvent, type TriggerFilter, type Watcher, type WatchTrigger } from '../../store/store.js';
 import { tableVersion } from '../http/negotiate.js';
 import { resourcePrefix } from '../registry/keys.js';
-import { rawObjectJson } from '../registry/registry.js';
+import { rawObjectJson } from '../registry/stored-form.js';
 import { sharedDecode } from '../registry/shared-decode.js';
 import { toTable } from '../table.js';
 import type { ResourceRequest } from './context.js';

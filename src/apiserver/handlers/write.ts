@@ -5,7 +5,7 @@ import { childModel, patchMeta } from '../../api/schema/patch-meta.js';
 import { applyPatch, createsWhenMissing, validatePatchOptions } from '../patch/index.js';
 import { readBody } from '../http/body.js';
 import { sendJSON } from '../http/respond.js';
-import { decodeWritten, rawObjectJson, type Written } from '../registry/registry.js';
+import { decodeWritten, rawObjectJson, type Written } from '../registry/stored-form.js';
 import { groupResource, type ResourceRequest } from './context.js';
 import { checkDecoded, decodeObject, fieldValidation } from './decode-object.js';
 

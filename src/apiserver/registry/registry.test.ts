@@ -5,7 +5,8 @@ import type { KObject } from '../../api/object.js';
 import { MemoryStore } from '../../store/memory/memory-store.js';
 import { FakeClock } from '../../util/clock.js';
 import { deleteObject } from './deletion.js';
-import { decodeKV, decodeWritten, rawListItem, rawObjectJson, Registry } from './registry.js';
+import { Registry } from './registry.js';
+import { decodeKV, decodeWritten, rawListItem, rawObjectJson } from './stored-form.js';
 import type { StatusError } from '../../api/errors.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');

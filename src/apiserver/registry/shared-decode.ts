@@ -2,7 +2,7 @@
 import type { KindDef } from '../../api/kind.js';
 import type { KObject } from '../../api/object.js';
 import type { KeyValue } from '../../store/store.js';
-import { decodeKV } from './registry.js';
+import { decodeKV } from './stored-form.js';
 
 /**
  * One decoded, frozen object per stored version, shared by every watcher of it: the in-process ones
