@@ -159,7 +159,8 @@ test('removeSandbox kills what runs inside, deletes netns, veth and cgroups, fre
   await mgr.removeSandbox(s);
   assert.deepEqual(await pidsInNetns(s.netns!), []);
   assert.ok(!existsSync(`${NETNS_DIR}/${s.netns}`));
-  assert.equal((await run({ file: 'ip', args: ['link', 'show', `klv${s.id.slice(3)}`] })).code, 1);
+  // The host end of the veth goes with the namespace, in the kernel's batched clean-up.
+  await until(async () => ((await run({ file: 'ip', args: ['link', 'show', `klv${s.id.slice(3)}`] })).code === 1 ? true : undefined), 'the host end of the veth to go');
   assert.ok(!existsSync(`/sys/fs/cgroup/memory/${CGROUP_PARENT}/kltest-gone`) && !existsSync(`/sys/fs/cgroup/${CGROUP_PARENT}/kltest-gone`));
   if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
   assert.ok(!(await mgr.list()).some((x) => x.id === s.id));
