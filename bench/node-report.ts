@@ -1,6 +1,7 @@
 // Prints the node benchmark: one table per group, each figure beside its same-run baseline, then
 // one JSON line with everything.
 import type { AgentMemory, ProcessRun, SimulatedRun } from './node-phases.js';
+import type { RuntimeAlone } from './runtime-alone.js';
 import type { SandboxTiming } from './sandbox-timing.js';
 import type { NodeBaseline } from './sqlite-baseline.js';
 import type { SpawnBaseline } from './spawn-baseline.js';
@@ -12,6 +13,7 @@ export interface NodeFigures {
   spawn: SpawnBaseline;
   nodeBase: NodeBaseline;
   proc: ProcessRun;
+  alone: RuntimeAlone;
   sandbox: SandboxTiming;
   sim: SimulatedRun;
   mem: AgentMemory;
@@ -21,7 +23,7 @@ const n = (v: number, unit: string, d = 1) => `${round(v, d).toLocaleString('en-
 const ms = (v: number) => n(v, 'ms', 2);
 
 export function reportNode(f: Partial<NodeFigures>, failures: string[]): void {
-  const { spawn, nodeBase, proc, sandbox, sim, mem } = f;
+  const { spawn, nodeBase, proc, alone, sandbox, sim, mem } = f;
   const failed = (what: string): Row => ({ name: what, value: 'FAILED' });
   const rows: Row[] = [];
 
@@ -30,6 +32,7 @@ export function reportNode(f: Partial<NodeFigures>, failures: string[]): void {
       { name: `raw spawn of true (${spawn.count}, ${spawn.concurrency} at a time)`, value: n(spawn.perSec, '/s', 0), target: 'baseline' },
       { name: '  spawn→exit p50', value: ms(spawn.p50Ms) },
       { name: '  spawn→exit p99', value: ms(spawn.p99Ms) },
+      { name: '  machine CPU per spawn', value: ms(spawn.machineCpuMs), target: 'all processes and the kernel' },
     );
   } else rows.push(failed('raw spawn baseline'));
   if (nodeBase) rows.push({ name: 'idle node process RSS', value: n(nodeBase.idleRssMiB, 'MiB'), target: 'baseline' });
@@ -51,6 +54,12 @@ export function reportNode(f: Partial<NodeFigures>, failures: string[]): void {
       { name: '  server CPU per pod', value: n(proc.serverCpuMs / proc.count, 'ms', 2), target: `sandboxes in ${sandboxMode} (pod IP ${proc.podIP})` },
     );
   } else rows.push(failed('process runtime end to end'));
+  if (alone) {
+    rows.push(
+      { name: `runtime alone, no API: ${alone.count} pods "true" (${alone.concurrency} at a time)`, value: n(alone.startedPerSec, 'started/s', 1), baseline: spawn ? pct(alone.startedPerSec, spawn.perSec) : '', target: `ceiling of the end-to-end rate (${alone.mode})` },
+      { name: '  machine CPU per pod (set-up, run, removal)', value: ms(alone.machineCpuMsPerPod), baseline: spawn ? pct(alone.machineCpuMsPerPod, spawn.machineCpuMs) : '', target: spawn ? `${round(alone.machineCpuMsPerPod / spawn.machineCpuMs, 1)} raw spawns' worth` : '' },
+    );
+  } else rows.push(failed('process runtime alone'));
   if (sandbox) {
     const mode = sandbox.mode === 'namespaces' ? 'namespaces' : `LOOPBACK mode (${sandbox.degradedReason})`;
     rows.push(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { markedProcesses } from './node-cleanup.js';
 import { agentMemory, processEndToEnd, simulatedScale } from './node-phases.js';
 import { reportNode, type NodeFigures } from './node-report.js';
+import { runtimeAlone } from './runtime-alone.js';
 import { sandboxTiming } from './sandbox-timing.js';
 import { nodeBaseline } from './sqlite-baseline.js';
 import { spawnBaseline } from './spawn-baseline.js';
@@ -18,6 +19,7 @@ const PROCESS_PODS = 200;
 const IDLE_PODS = 20;
 const CLIENTS = 16;
 const SANDBOXES = 100;
+const RUNTIME_PODS = 200;
 const SIM_PODS = 5_000;
 // Each simulated node's pod CIDR is a /24 (253 pod IPs): 5,000 running pods need 20 nodes of 250 (with 10,
 // pods past the 253rd on a node never get an IP and the run stalls at 10 × 253 + 110 = 2,640).
@@ -46,6 +48,7 @@ export async function runNodeBench(): Promise<void> {
     f.spawn = await attempt(`baseline: ${SPAWNS} spawns of true, ${SPAWN_CONCURRENCY} at a time`, () => spawnBaseline(SPAWNS, SPAWN_CONCURRENCY));
     f.nodeBase = await attempt('baseline: idle node process', nodeBaseline);
     f.proc = await attempt(`process runtime: ${PROCESS_PODS} pods running true, ${CLIENTS} clients, then ${IDLE_PODS} one at a time`, () => processEndToEnd(join(root, 'process'), marker, PROCESS_PODS, CLIENTS, IDLE_PODS));
+    f.alone = await attempt(`process runtime alone: ${RUNTIME_PODS} pods running true, ${CLIENTS} at a time`, () => runtimeAlone(join(root, 'alone'), marker, RUNTIME_PODS, CLIENTS));
     f.sandbox = await attempt(`sandboxes: ${SANDBOXES} created and removed`, () => sandboxTiming(join(root, 'sandboxes'), SANDBOXES));
     f.sim = await attempt(`simulated runtime: ${SIM_PODS} pods on 1 + ${SIM_AGENT_NODES} nodes`, () => simulatedScale(join(root, 'simulated'), marker, SIM_PODS, CLIENTS, SIM_AGENT_NODES));
     f.mem = await attempt(`process agent: up to ${AGENT_PODS} sleep pods`, () => agentMemory(join(root, 'agent'), marker, AGENT_PODS, CLIENTS));

@@ -3,14 +3,14 @@
 // `unshare`, `nsenter` and `setpriv`. Without root, off Linux, or without those tools it degrades to
 // loopback addresses (127.x.y.z) and plain host processes, and says why in degradedReason.
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Sandbox, SandboxConfig } from '../runtime/runtime.js';
 import { Cgroups, killQuietly } from './cgroups.js';
 import { gatewayOf, loopbackCidrFor, parseCidr, type Cidr } from './cidr.js';
 import { containerCommandLine, execCommandLine, type CommandLine } from './container-command.js';
+import { degradedBecause, ensureMountPoint, hostIP, Samples } from './host.js';
 import { IpAllocator } from './ipam.js';
 import { NETNS_DIR, createPodNetwork, deletePodNetwork, ensureBridge, pidsInNetns, runIp, type PodNetwork } from './network.js';
 import { SandboxRecords, type SandboxRecord } from './records.js';
@@ -19,9 +19,7 @@ import type { ContainerCommandOptions, PodSandbox, SandboxManagerOptions, Sandbo
 export type { CommandLine } from './container-command.js';
 export type * from './types.js';
 
-const REQUIRED_TOOLS = ['ip', 'unshare', 'nsenter', 'setpriv', 'mount', 'sh'];
 const DEFAULT_POOL_SIZE = 4; // enough for a ReplicaSet's burst; refilled in the background
-const MAX_SAMPLES = 10_000;
 
 export class SandboxManager {
   private readonly records: SandboxRecords;
@@ -29,8 +27,8 @@ export class SandboxManager {
   private readonly pool: PodNetwork[] = [];
   private refilling?: Promise<void>;
   private closed = false;
-  private readonly createMs: number[] = [];
-  private readonly netnsMs: number[] = [];
+  private readonly createMs = new Samples();
+  private readonly netnsMs = new Samples();
   private pooledCount = 0;
   private bridgeCreated = false;
 
@@ -98,7 +96,7 @@ export class SandboxManager {
     }
     await this.ipam.saved();
     this.records.put(record);
-    sample(this.createMs, performance.now() - started);
+    this.createMs.add(performance.now() - started);
     return publicView(record);
   }
 
@@ -187,8 +185,8 @@ export class SandboxManager {
 
   setupTimings(): SetupTimings {
     return {
-      count: this.createMs.length, p50: quantile(this.createMs, 0.5), p99: quantile(this.createMs, 0.99), pooled: this.pooledCount,
-      netnsCount: this.netnsMs.length, netnsP50: quantile(this.netnsMs, 0.5), netnsP99: quantile(this.netnsMs, 0.99),
+      count: this.createMs.count, p50: this.createMs.quantile(0.5), p99: this.createMs.quantile(0.99), pooled: this.pooledCount,
+      netnsCount: this.netnsMs.count, netnsP50: this.netnsMs.quantile(0.5), netnsP99: this.netnsMs.quantile(0.99),
     };
   }
 
@@ -217,7 +215,7 @@ export class SandboxManager {
       this.ipam.release(ip);
       throw e;
     }
-    sample(this.netnsMs, performance.now() - started);
+    this.netnsMs.add(performance.now() - started);
     return net;
   }
 
@@ -242,59 +240,7 @@ export class SandboxManager {
   }
 }
 
-/** Why full isolation is unavailable here, or undefined when it is. */
-function degradedBecause(): string | undefined {
-  const tail = 'pods share the host network and get loopback addresses';
-  if (process.platform !== 'linux') return `kubelite is not running on Linux: ${tail}`;
-  if (process.getuid?.() !== 0) return `kubelite is not running as root: ${tail}`;
-  const missing = REQUIRED_TOOLS.filter((t) => !onPath(t));
-  if (missing.length) return `${missing.join(', ')} not found on PATH: ${tail}`;
-  return undefined;
-}
-
-function onPath(tool: string): boolean {
-  return (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(delimiter).some((d) => {
-    try {
-      accessSync(join(d, tool), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** The node's own address, as a hostNetwork pod's IP (status.podIP = status.hostIP). */
-function hostIP(bridge: string): string {
-  for (const [name, addrs] of Object.entries(networkInterfaces())) {
-    if (name === bridge) continue;
-    const a = addrs?.find((x) => x.family === 'IPv4' && !x.internal);
-    if (a) return a.address;
-  }
-  return '127.0.0.1';
-}
-
-function ensureMountPoint(hostPath: string, containerPath: string): void {
-  if (existsSync(containerPath)) return;
-  if (statSync(hostPath).isDirectory()) mkdirSync(containerPath, { recursive: true });
-  else {
-    mkdirSync(dirname(containerPath), { recursive: true });
-    writeFileSync(containerPath, '');
-  }
-}
-
 function publicView(r: SandboxRecord): PodSandbox {
   const { veth: _veth, cgroups: _cgroups, ...rest } = r;
   return rest;
 }
-
-function sample(xs: number[], v: number): void {
-  if (xs.length >= MAX_SAMPLES) xs.shift();
-  xs.push(v);
-}
-
-function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return 0;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 100) / 100;
-}
-
