@@ -1,7 +1,7 @@
 // The node lifecycle controller (pkg/controller/nodelifecycle/node_lifecycle_controller.go): every
 // monitor period it checks each node's heartbeats (node-health.ts), turns the conditions of a silent
 // node Unknown, marks the pods of a node that stopped being Ready not ready, and queues NotReady /
-// unreachable nodes for their NoExecute taint (at a per-zone rate, zones.ts); on every node change it
+// unreachable nodes for their NoExecute taint (at a per-zone rate, zone-tainters.ts); on every node change it
 // keeps the NoSchedule taints in step with the conditions. Evicting pods from NoExecute-tainted nodes
 // is the taint eviction controller's job (taint-eviction.ts).
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1.js';
@@ -15,7 +15,8 @@ import { NodeWrites } from './node-writes.js';
 import {
   managedNoScheduleTaints, NOT_READY_NO_EXECUTE, taintExists, taintSetDiff, UNREACHABLE_NO_EXECUTE, wantedNoScheduleTaints,
 } from './taints.js';
-import { computeZoneState, RateLimitedTimedQueue, TokenBucket, zoneKey, zoneQps, EVICTION_LIMITER_QPS, type ZoneState } from './zones.js';
+import { ZoneTainters } from './zone-tainters.js';
+import { zoneKey } from './zones.js';
 import { PODS_BY_NODE, type LeaseObject, type NodeObject, type PodObject, type Recorder } from './objects.js';
 
 export interface NodeLifecycleOptions {
@@ -42,8 +43,7 @@ const nodeRef = (n: Node): KObject => ({ apiVersion: 'v1', kind: 'Node', metadat
 export class NodeLifecycleController {
   private readonly health = new Map<string, NodeHealth>();
   private readonly known = new Map<string, NodeObject>();
-  private readonly tainters = new Map<string, RateLimitedTimedQueue>();
-  private readonly zoneStates = new Map<string, ZoneState>();
+  private readonly zones: ZoneTainters;
   private readonly nodesToRetry = new Set<string>();
   private readonly noScheduleQueue: WorkQueue;
   private readonly podQueue: WorkQueue;
@@ -61,6 +61,7 @@ export class NodeLifecycleController {
     private readonly opts: NodeLifecycleOptions,
   ) {
     this.writes = new NodeWrites(client, nodes, recorder, opts.clock, opts.log);
+    this.zones = new ZoneTainters(opts.clock);
     this.timing = { monitorGracePeriodMs: opts.monitorGracePeriodMs, startupGracePeriodMs: opts.startupGracePeriodMs ?? DEFAULT_NODE_STARTUP_GRACE_PERIOD_MS };
     const onError = (what: string) => (key: string, err: unknown) => opts.log(`node-lifecycle: ${what} ${key}: ${String(err)}`);
     this.noScheduleQueue = new WorkQueue((name) => this.doNoScheduleTaintingPass(name), { timers: opts.timers, onError: onError('NoSchedule taints of node') });
@@ -106,23 +107,12 @@ export class NodeLifecycleController {
     return t ? Date.parse(t) : undefined;
   }
 
-  private tainter(node: Node): RateLimitedTimedQueue {
-    const zone = zoneKey(node);
-    let q = this.tainters.get(zone);
-    if (!q) {
-      this.zoneStates.set(zone, 'Initial');
-      q = new RateLimitedTimedQueue(new TokenBucket(EVICTION_LIMITER_QPS, this.opts.clock), this.opts.clock);
-      this.tainters.set(zone, q);
-    }
-    return q;
-  }
-
   /** One pass of monitorNodeHealth, then the NoExecute tainting it queued (upstream runs that every 100 ms). */
   async monitorNodeHealth(): Promise<void> {
     const nodes = [...this.nodes.list()];
     const names = new Set(nodes.map((n) => n.metadata.name!));
     for (const n of nodes) {
-      this.tainter(n);
+      this.zones.queueFor(n);
       if (this.known.has(n.metadata.name!)) continue;
       this.nodeEvent(n, 'RegisteredNode', `Registered Node ${n.metadata.name} in Controller`);
       this.known.set(n.metadata.name!, n);
@@ -152,7 +142,17 @@ export class NodeLifecycleController {
       }
       this.nodesToRetry.delete(node.metadata.name!);
     }
-    await this.handleDisruption(zoneConditions, nodes);
+    await this.zones.handleDisruption(zoneConditions, {
+      markAllReachable: async () => { for (const n of nodes) await this.markNodeAsReachable(n); },
+      restartHealthClocks: () => {
+        const now = this.now();
+        for (const n of nodes) {
+          const h = this.health.get(n.metadata.name!);
+          if (h) this.health.set(n.metadata.name!, { ...h, probeTimestamp: now, readyTransitionTimestamp: now });
+        }
+      },
+      log: this.opts.log,
+    });
     await this.doNoExecuteTaintingPass();
   }
 
@@ -194,7 +194,7 @@ export class NodeLifecycleController {
   }
 
   private markNodeForTainting(node: NodeObject, status: 'False' | 'Unknown'): void {
-    const q = this.tainter(node);
+    const q = this.zones.queueFor(node);
     const want = status === 'False' ? NOT_READY_NO_EXECUTE : UNREACHABLE_NO_EXECUTE;
     if (!taintExists(node.spec?.taints, want)) q.remove(node.metadata.name!);
     q.add(node.metadata.name!, node.metadata.uid ?? '');
@@ -208,12 +208,12 @@ export class NodeLifecycleController {
       this.opts.log(`node-lifecycle: removing taints from node ${node.metadata.name}: ${String(e)}`);
       return;
     }
-    this.tainter(node).remove(node.metadata.name!);
+    this.zones.queueFor(node).remove(node.metadata.name!);
   }
 
   /** doNoExecuteTaintingPass: the NoExecute taint matching each queued node's Ready condition. */
   async doNoExecuteTaintingPass(): Promise<void> {
-    for (const q of this.tainters.values()) {
+    for (const q of this.zones.all()) {
       await q.try(async (name) => {
         const node = this.nodes.get(name);
         if (!node) return { ok: true };
@@ -245,52 +245,6 @@ export class NodeLifecycleController {
     const ready = readyCondition(health.status);
     if (!ready || ready.status === 'True') return;
     if (!(await this.writes.markPodsNotReady(nodeName, [pod]))) throw new Error(`pod ${key} not marked not ready`);
-  }
-
-  /**
-   * handleDisruption: per-zone tainting rates; when every zone has no Ready node, the controller
-   * distrusts its own view (e.g. its network is cut off) and removes the NoExecute taints instead.
-   */
-  private async handleDisruption(zoneConditions: Map<string, Array<NodeCondition | undefined>>, nodes: NodeObject[]): Promise<void> {
-    const newStates = new Map<string, ZoneState>();
-    let allAreFullyDisrupted = true;
-    for (const [zone, conds] of zoneConditions) {
-      const { state } = computeZoneState(conds);
-      if (state !== 'FullDisruption') allAreFullyDisrupted = false;
-      newStates.set(zone, state);
-      if (!this.zoneStates.has(zone)) this.zoneStates.set(zone, 'Initial');
-    }
-    let allWasFullyDisrupted = true;
-    for (const [zone, state] of [...this.zoneStates]) {
-      if (!zoneConditions.has(zone)) { this.zoneStates.delete(zone); continue; }
-      if (state !== 'FullDisruption') { allWasFullyDisrupted = false; break; }
-    }
-    if (allAreFullyDisrupted && allWasFullyDisrupted) return;
-    if (allAreFullyDisrupted) {
-      this.opts.log('node-lifecycle: all nodes are not Ready; entering master disruption mode');
-      for (const n of nodes) await this.markNodeAsReachable(n);
-      for (const zone of this.zoneStates.keys()) { this.tainters.get(zone)?.swapLimiter(0); this.zoneStates.set(zone, 'FullDisruption'); }
-      return;
-    }
-    if (allWasFullyDisrupted) {
-      this.opts.log('node-lifecycle: some nodes are Ready; exiting master disruption mode');
-      const now = this.now();
-      for (const n of nodes) {
-        const h = this.health.get(n.metadata.name!);
-        if (h) this.health.set(n.metadata.name!, { ...h, probeTimestamp: now, readyTransitionTimestamp: now });
-      }
-      for (const zone of this.zoneStates.keys()) this.setZoneState(zone, zoneConditions.get(zone)?.length ?? 0, newStates.get(zone)!);
-      return;
-    }
-    for (const [zone, state] of this.zoneStates) {
-      const next = newStates.get(zone)!;
-      if (state !== next) this.setZoneState(zone, zoneConditions.get(zone)?.length ?? 0, next);
-    }
-  }
-
-  private setZoneState(zone: string, size: number, state: ZoneState): void {
-    this.tainters.get(zone)?.swapLimiter(zoneQps(state, size));
-    this.zoneStates.set(zone, state);
   }
 
   /** RecordNodeEvent ("Node <n> event: <what>") or RecordNodeStatusChange (the message as given). */
