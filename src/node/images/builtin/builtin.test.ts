@@ -20,6 +20,24 @@ test('batch-job prints its start and finish as the original does', () => {
   assert.match(r.stdout, /^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC \d{4} Batch job starting\n\w{3} .* UTC \d{4} Finished succesfully\n$/);
 });
 
+// The originals are shell loops as PID 1 with no handler: SIGTERM does nothing, SIGKILL ends them.
+for (const [name, firstLine] of [['ssd-monitor', /^SSD OK\n/], ['batch-job', / UTC \d{4} Batch job starting\n/]] as const) {
+  test(`${name} prints as the original and, like it, outlives SIGTERM`, async () => {
+    const child = spawn(process.execPath, [program(name)], { env: { ...process.env, KUBELITE_BATCH_JOB_SECONDS: '60' } });
+    try {
+      const out = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+      assert.match(out, firstLine);
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(child.exitCode, null);
+      assert.equal(child.signalCode, null);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    assert.equal(await new Promise((r) => child.once('exit', (_c, s) => r(s))), 'SIGKILL');
+  });
+}
+
 test('date lines read like date(1) in UTC', () => {
   assert.equal(dateLine(Date.UTC(2020, 8, 3, 13, 35, 47)), 'Thu Sep  3 13:35:47 UTC 2020');
   assert.equal(dateLine(Date.UTC(2021, 11, 25, 1, 2, 3)), 'Sat Dec 25 01:02:03 UTC 2021');

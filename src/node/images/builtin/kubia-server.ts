@@ -4,6 +4,7 @@
 // one (loopback fallback) the runtime passes the pod IP in KUBELITE_POD_IP so replicas do not collide.
 import { createServer } from 'node:http';
 import { hostname } from 'node:os';
+import { ignoreTermAsPid1 } from './date-line.js';
 
 const PORT = 8080;
 
@@ -29,8 +30,7 @@ export function serveKubia(opts: KubiaOptions = {}): void {
     res.end(`You've hit ${name}\n`);
   });
   server.listen(PORT, process.env.KUBELITE_POD_IP || '0.0.0.0');
-  // The book's app is `node app.js` as PID 1 of its container with no signal handler, so SIGTERM
-  // is ignored and the kubelet kills it after the grace period: the liveness demo's Last State is
-  // Error, exit code 137. Ignore SIGTERM/SIGINT everywhere (also outside a PID namespace) to match.
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => {});
+  // The book's app is `node app.js` as PID 1 with no signal handler: the kubelet kills it after the
+  // grace period, so the liveness demo's Last State is Error, exit code 137.
+  ignoreTermAsPid1();
 }
