@@ -96,6 +96,8 @@ describe('Jobs (tutorial scenarios 1–8) on the process runtime', { skip, concu
       assert.deepEqual(await jobRow('centos-job', 'broken'), { name: 'centos-job', status: 'Failed', completions: '0/1' });
     }, 40_000, 300);
     assert.ok([...seen].some((s) => /^(RunContainerError|StartError|CrashLoopBackOff) 1 ago$/.test(s)), [...seen].join(', '));
+    // As on a real node, a failed start shows as RunContainerError until the next PLEG relist (1 s).
+    assert.ok([...seen].some((s) => s.startsWith('RunContainerError ')), [...seen].join(', '));
     const conds = await k(['get', 'job', 'centos-job', '-n', 'broken', '-o', 'jsonpath={range .status.conditions[*]}{.type}/{.reason}/{.message};{end}']);
     assert.equal(conds, 'FailureTarget/BackoffLimitExceeded/Job has reached the specified backoff limit;Failed/BackoffLimitExceeded/Job has reached the specified backoff limit;');
     await eventually(async () => assert.deepEqual(await jobPods('centos-job', 'broken'), []), 20_000);

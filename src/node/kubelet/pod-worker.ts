@@ -14,6 +14,7 @@ import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
 
 const DEFAULT_GRACE_SECONDS = 30;
+const PLEG_RELIST_PERIOD_MS = 1000; // pkg/kubelet/pleg/generic.go: genericPlegRelistPeriod
 
 export class PodWorker {
   private records = new Map<string, ContainerRecord>();
@@ -173,6 +174,8 @@ export class PodWorker {
     const pod = this.pod;
     const key = backOffKey(this.uid, c.name);
     const imageKey = imageBackOffKey(this.uid, c.image ?? '');
+    // A failed start is acted on when the PLEG's next relist sees the dead container (see below).
+    if (r.waiting?.reason === 'RunContainerError' && this.now() < (r.retryAt ?? 0) - 50) return;
     if (r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
       // pod_workers.go re-syncs a pod whose sync failed after the worker back-off period, not on
       // every update (our own status writes come back as updates).
@@ -230,7 +233,10 @@ export class PodWorker {
       r.waiting = shouldContainerBeRestarted(pod, c, { running: false, exitCode: 128 }, r.isInit)
         ? { reason: 'RunContainerError', message: e.message }
         : undefined;
-      this.after(0);
+      // The kubelet notices the dead container at the PLEG's next relist (every second) and only then
+      // syncs the pod again (back-off, restart): until then `kubectl get pods` shows RunContainerError.
+      if (r.waiting) r.retryAt = this.now() + PLEG_RELIST_PERIOD_MS;
+      this.after(r.waiting ? PLEG_RELIST_PERIOD_MS : 0);
     }
   }
 
