@@ -11,6 +11,7 @@ import { NodeLifecycleControllers } from './node-lifecycle/node-controllers.js';
 import { PodGCController } from './podgc/gc-controller.js';
 import { ReplicaSetControllers } from './replicaset/replica-controllers.js';
 import { TtlAfterFinishedController } from './ttl-after-finished/controller.js';
+import { TtlController } from './ttl/ttl-controller.js';
 
 export interface Controller {
   /** Lists what it needs and starts watching; resolves once its caches are synced. */
@@ -44,5 +45,6 @@ export function newControllers(client: LocalClient, opts: ControllerOptions): Co
     new DaemonSetControllerManager(client, opts),
     new NodeLifecycleControllers(client, opts),
     new PodGCController(client, opts),
+    new TtlController(client, opts),
   ];
 }
