@@ -65,12 +65,11 @@ export async function createPodNetwork(n: PodNetwork, bridge: string, prefix: nu
 
 /**
  * Deletes the namespace; missing pieces are not an error. The veth pair is not deleted by name: a
- * `link del` unregisters one device under the rtnl lock and waits out an RCU grace period (~18 ms here),
- * stalling every other sandbox's set-up meanwhile, so a node tearing down a burst of finished pods
- * started ~45 new ones a second. Unmounting the namespace is instant, and the kernel's namespace
- * clean-up destroys all its devices (eth0 and, with it, its host-side peer) in batches: 100 sandboxes
- * are gone in ~110 ms instead of ~3 s. Only when the namespace is already gone (set-up failed half way)
- * is a leftover host end deleted by name.
+ * `link del` unregisters one device under the rtnl lock and waits out an RCU grace period (~18 ms
+ * here), holding up every other sandbox's set-up meanwhile. Unmounting the namespace is instant, and
+ * the kernel's namespace clean-up destroys all its devices (eth0 and, with it, its host-side peer) in
+ * batches: 100 sandboxes went in ~110 ms this way, against ~3 s by name. Only when the namespace is
+ * already gone (set-up failed half way) is a leftover host end deleted by name.
  */
 export async function deletePodNetwork(n: Pick<PodNetwork, 'netns' | 'veth'>): Promise<void> {
   if (netnsExists(n.netns)) {
