@@ -25,6 +25,11 @@ describe('pod lifecycle on the process runtime', { skip, concurrency: true }, ()
     const logs = await k(['logs', 'hello']);
     assert.match(logs, /^\nHello from kubelite!\nThis message shows that your kubelite node appears to be working correctly\.\n/);
     assert.equal(await k(['get', 'pod', 'hello', '-o', 'jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.reason} {.status.containerStatuses[0].state.terminated.exitCode}']), 'Succeeded Completed 0');
+    // An untagged image defaults to imagePullPolicy Always: the kubelet pulls it, as a real node does.
+    const events = (await eventsOf(server, 'hello')).filter((e) => / (Pulling|Pulled) /.test(e)).sort(); // same second: order not kept
+    assert.equal(events.length, 2, events.join('\n'));
+    assert.match(events[0]!, /^Normal Pulled Successfully pulled image "hello-world" in (0s|\d+ms) \(\1 including waiting\)\. Image size: [1-9]\d* bytes\.$/);
+    assert.equal(events[1], 'Normal Pulling Pulling image "hello-world"');
   });
 
   test('scenario 9: restartPolicy Always pod shows Completed, RESTARTS n (Ns ago), then CrashLoopBackOff', async () => {

@@ -25,12 +25,13 @@ for (const c of builtins) {
     assert.equal(r.entrypoint[0], process.execPath);
     assert.ok(r.entrypoint[1].endsWith(`/builtin/${c.program}`), r.entrypoint[1]);
     assert.ok(statSync(r.entrypoint[1]).isFile());
+    assert.equal(r.sizeBytes, statSync(r.entrypoint[1]).size);
   });
 }
 
 test('an unknown image with a command runs the command on the host', () => {
   assert.deepEqual(resolveImage('centos:7', { command: ['sleep', '5'] }, { dataDir }),
-    { entrypoint: [], cmd: [], env: [], hostCommand: true });
+    { entrypoint: [], cmd: [], env: [], hostCommand: true, sizeBytes: 0 });
 });
 
 const pullFailures = [
@@ -50,15 +51,16 @@ for (const c of pullFailures) {
 
 test('a user image definition gives entrypoint, cmd, env, workingDir and writes its files', () => {
   mkdirSync(join(dataDir, 'images', 'myorg'), { recursive: true });
-  writeFileSync(join(dataDir, 'images', 'myorg', 'app.json'), JSON.stringify({
+  const definition = JSON.stringify({
     entrypoint: ['sh', './run.sh'], cmd: ['--port', '80'], env: ['A=1', 'B=x=y'],
     files: { 'run.sh': { content: 'echo hi\n', mode: 0o755 }, 'conf/app.conf': 'x=1\n' },
-  }));
+  });
+  writeFileSync(join(dataDir, 'images', 'myorg', 'app.json'), definition);
   const r = resolveImage('docker.io/myorg/app:3', {}, { dataDir });
   const root = join(dataDir, 'images', 'myorg', 'app.d');
   assert.deepEqual(r, {
     entrypoint: ['sh', './run.sh'], cmd: ['--port', '80'],
-    env: [['A', '1'], ['B', 'x=y'], ['KUBELITE_IMAGE_DIR', root]], workingDir: root, hostCommand: false,
+    env: [['A', '1'], ['B', 'x=y'], ['KUBELITE_IMAGE_DIR', root]], workingDir: root, hostCommand: false, sizeBytes: definition.length,
   });
   assert.equal(readFileSync(join(root, 'conf/app.conf'), 'utf8'), 'x=1\n');
   assert.equal(statSync(join(root, 'run.sh')).mode & 0o777, 0o755);

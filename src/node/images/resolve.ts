@@ -2,6 +2,7 @@
 // built in (small Node programs in builtin/ behaving like the tutorial images), defined by the user
 // in `<dataDir>/images/` (user-images.ts), or, when the container gives a command, stands for the
 // host's own programs (the kubelet warns about that). Anything else fails as a pull would.
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseImageRef } from './image-ref.js';
 import { definitionEnv, findUserImage, ImageDefinitionError } from './user-images.js';
@@ -15,6 +16,8 @@ export interface ResolvedImage {
   workingDir?: string;
   /** No image was found: the container's command runs as a host program. */
   hostCommand: boolean;
+  /** What a pull reports as the image's size: the built-in program's or the definition file's (0 for a host command). */
+  sizeBytes: number;
 }
 
 /**
@@ -39,6 +42,14 @@ const BUILTIN: Record<string, string> = {
 
 export const builtinImages = (): string[] => Object.keys(BUILTIN);
 
+const programSizes = new Map<string, number>();
+
+function programSize(program: string): number {
+  let size = programSizes.get(program);
+  if (size === undefined) programSizes.set(program, (size = statSync(program).size));
+  return size;
+}
+
 export function builtinProgram(short: string): string | undefined {
   const file = BUILTIN[short];
   return file && fileURLToPath(new URL(`./builtin/${file}`, import.meta.url));
@@ -47,7 +58,7 @@ export function builtinProgram(short: string): string | undefined {
 export function resolveImage(image: string, container: { command?: string[]; args?: string[] }, opts: { dataDir: string }): ResolvedImage {
   const ref = parseImageRef(image);
   const program = builtinProgram(ref.short);
-  if (program) return { builtin: ref.short, entrypoint: [process.execPath, program], cmd: [], env: [], hostCommand: false };
+  if (program) return { builtin: ref.short, entrypoint: [process.execPath, program], cmd: [], env: [], hostCommand: false, sizeBytes: programSize(program) };
   let user;
   try {
     user = findUserImage(ref, opts.dataDir);
@@ -60,10 +71,10 @@ export function resolveImage(image: string, container: { command?: string[]; arg
     return {
       entrypoint: d.entrypoint ?? [], cmd: d.cmd ?? [],
       env: [...definitionEnv(d), ['KUBELITE_IMAGE_DIR', user.root]],
-      workingDir: d.workingDir ?? user.root, hostCommand: false,
+      workingDir: d.workingDir ?? user.root, hostCommand: false, sizeBytes: user.sizeBytes,
     };
   }
-  if (container.command && container.command.length > 0) return { entrypoint: [], cmd: [], env: [], hostCommand: true };
+  if (container.command && container.command.length > 0) return { entrypoint: [], cmd: [], env: [], hostCommand: true, sizeBytes: 0 };
   // containerd's wording for a missing image (pkg/cri/server/image_pull.go), then why it is missing here.
   throw new ImagePullError(image,
     `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.full}": ` +

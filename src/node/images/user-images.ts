@@ -24,6 +24,8 @@ export interface UserImage {
   definition: ImageDefinition;
   /** Where the definition's files live: `<dataDir>/images/<repository>[:tag].d/`. */
   root: string;
+  /** The definition file's size, reported as the image's size. */
+  sizeBytes: number;
 }
 
 export class ImageDefinitionError extends Error {}
@@ -35,15 +37,17 @@ export function findUserImage(ref: ImageRef, dataDir: string): UserImage | undef
     const file = `${c}.json`;
     if (!existsSync(file)) continue;
     let definition: ImageDefinition;
+    let text: string;
     try {
-      definition = JSON.parse(readFileSync(file, 'utf8')) as ImageDefinition;
+      text = readFileSync(file, 'utf8');
+      definition = JSON.parse(text) as ImageDefinition;
     } catch (e) {
       throw new ImageDefinitionError(`image definition ${file}: ${(e as Error).message}`);
     }
     checkDefinition(definition, file);
     const root = `${c}.d`;
     writeFiles(root, definition.files ?? {}, file);
-    return { definition, root };
+    return { definition, root, sizeBytes: Buffer.byteLength(text) };
   }
   return undefined;
 }

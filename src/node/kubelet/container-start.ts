@@ -1,13 +1,13 @@
-// Starting one container instance, as kuberuntime_container.go startContainer: image ("pull"),
+// Starting one container instance, as kuberuntime_container.go startContainer: image (image-pull.ts),
 // config (env, volumes, argv), create, start — each step with the event kubelet emits and the
 // waiting reason it reports when that step fails.
 import { dirname, join } from 'node:path';
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import { mkdir } from '../../util/callback-fs.js';
-import { ImagePullError, resolveImage, type ResolvedImage } from '../images/resolve.js';
 import { StartError, type ContainerConfig, type RunningContainer, type Runtime, type Sandbox } from '../runtime/runtime.js';
 import { containerArgv } from './command.js';
 import { processEnv } from './env.js';
+import { ensureImage } from './image-pull.js';
 
 /** What the pod worker needs from its surroundings to start a container. */
 export interface StartContext {
@@ -54,17 +54,9 @@ function cpuMillis(q: string | number | undefined): number | undefined {
 
 export async function startContainer(ctx: StartContext, c: Container, isInit: boolean, restartCount: number, now: () => number): Promise<StartOutcome> {
   const fp = fieldPath(c, isInit);
-  let image: ResolvedImage;
-  try {
-    image = ctx.runtime.usesImages ? resolveImage(c.image ?? '', c, { dataDir: ctx.dataDir }) : { entrypoint: [], cmd: [], env: [], hostCommand: false };
-  } catch (e) {
-    if (!(e instanceof ImagePullError)) throw e;
-    ctx.event('Normal', 'Pulling', `Pulling image "${c.image}"`, fp);
-    ctx.event('Warning', 'Failed', `Failed to pull image "${c.image}": ${e.message}`, fp);
-    ctx.event('Warning', 'Failed', 'Error: ErrImagePull', fp);
-    return { ok: false, waiting: { reason: 'ErrImagePull', message: e.message } };
-  }
-  ctx.event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, fp);
+  const pulled = ensureImage({ usesImages: ctx.runtime.usesImages, dataDir: ctx.dataDir, event: ctx.event }, c, fp);
+  if ('waiting' in pulled) return { ok: false, waiting: pulled.waiting };
+  const image = pulled.image;
   if (image.hostCommand) {
     ctx.event('Warning', 'HostCommand', `Image "${c.image}" is not available to kubelite; running the container's command on the host`, fp);
   }
