@@ -10,6 +10,7 @@ import { startContainer, type StartContext } from './container-start.js';
 import type { PodWorkerHost } from './pod-worker-host.js';
 import { adoptContainers, seedFromStatus } from './pod-recovery.js';
 import { podHostname } from './env.js';
+import { needsSync } from './pod-changes.js';
 import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
 
@@ -51,6 +52,7 @@ export class PodWorker {
   record(name: string): ContainerRecord | undefined { return this.records.get(name); }
 
   update(pod: Pod): void {
+    const prev = this.pod;
     this.pod = pod;
     // A second delete with a shorter grace period cuts a running termination short (kubelet's
     // podWorkers pass the new grace to killPod; the runtime's stop timer is re-armed).
@@ -58,8 +60,11 @@ export class PodWorker {
       this.killingWithMs = this.graceMs();
       for (const r of this.records.values()) void r.current?.running.stop(this.killingWithMs).catch(() => undefined);
     }
-    this.kick();
+    if (needsSync(prev, pod, this.lastWritten)) this.kick();
   }
+
+  /** The status this worker last computed for writing (its own write, when it comes back, syncs nothing). */
+  private lastWritten?: Pod['status'];
 
   /** The grace period of the kill in progress, if any. */
   private killingWithMs?: number;
@@ -312,7 +317,7 @@ export class PodWorker {
     const spec = this.pod.spec!;
     const facts = (cs: Container[] | undefined) => (cs ?? []).map((c) => factsOf(this.records.get(c.name)!, !!c.startupProbe, !!c.readinessProbe));
     const podIPs = this.sandbox ? [this.sandbox.ip] : (this.pod.status?.podIPs ?? []).map((p) => p.ip!);
-    await this.host.writeStatus(this.pod, (fresh) => computePodStatus(fresh, {
+    await this.host.writeStatus(this.pod, (fresh) => this.lastWritten = computePodStatus(fresh, {
       initContainers: facts(spec.initContainers),
       containers: facts(spec.containers),
       podIPs, hostIPs: [this.host.hostIP],
