@@ -7,6 +7,7 @@ import { mkdir } from '../../util/callback-fs.js';
 import { StartError, type ContainerConfig, type RunningContainer, type Runtime, type Sandbox } from '../runtime/runtime.js';
 import { containerArgv } from './command.js';
 import { processEnv } from './env.js';
+import { fieldPath } from './container-launch.js';
 import { ensureImage } from './image-pull.js';
 
 /** What the pod worker needs from its surroundings to start a container. */
@@ -30,7 +31,6 @@ export type StartOutcome =
   /** The process could not start: reported as a terminated instance (StartError, exit 128). */
   | { ok: false; startError: { reason: string; message: string; id: string; at: number } };
 
-const fieldPath = (c: Container, isInit: boolean) => `spec.${isInit ? 'initContainers' : 'containers'}{${c.name}}`;
 
 export function containerLogPath(podDir: string, container: string, restartCount: number): string {
   return join(podDir, 'logs', container, `${restartCount}.log`);

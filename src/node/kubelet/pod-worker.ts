@@ -4,18 +4,16 @@
 // All work for a pod is serialised: sync() never runs twice at once.
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import type { RecoveredContainer, RunningContainer, Sandbox } from '../runtime/runtime.js';
-import { backOffEventMessage, backOffKey, backOffMessage, imageBackOffKey } from './backoff.js';
 import { newRecord, factsOf, type ContainerRecord } from './container-record.js';
+import { fieldPath, launchOrBackOff, type LaunchContext } from './container-launch.js';
 import { startContainer, type StartContext } from './container-start.js';
 import type { PodWorkerHost } from './pod-worker-host.js';
 import { adoptContainers, seedFromStatus } from './pod-recovery.js';
 import { podHostname } from './env.js';
 import { needsSync } from './pod-changes.js';
-import { shouldContainerBeRestarted } from './restart.js';
 import { computePodStatus, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, pastActiveDeadline } from './status.js';
 
 const DEFAULT_GRACE_SECONDS = 30;
-const PLEG_RELIST_PERIOD_MS = 1000; // pkg/kubelet/pleg/generic.go: genericPlegRelistPeriod
 
 export class PodWorker {
   private records = new Map<string, ContainerRecord>();
@@ -158,98 +156,37 @@ export class PodWorker {
       if (r.current) return; // still running: nothing after it may start
       if (r.last?.exitCode === 0) continue;
       if (r.last && policy === 'Never') { this.terminal = true; return; }
-      await this.startOrBackOff(c, r);
+      await launchOrBackOff(this.launchContext(), c, r);
       return;
     }
     let willRun = false;
     for (const c of spec.containers) {
       const r = this.records.get(c.name)!;
       if (r.current) { willRun = true; continue; }
-      if (!r.last) { await this.startOrBackOff(c, r); willRun = true; continue; } // never ran (or nothing is known of a run)
+      if (!r.last) { await launchOrBackOff(this.launchContext(), c, r); willRun = true; continue; } // never ran (or nothing is known of a run)
       const exit = r.last?.exitCode ?? 0;
       const restart = policy === 'Always' || (policy === 'OnFailure' && exit !== 0);
       if (!restart) continue;
       willRun = true;
-      await this.startOrBackOff(c, r);
+      await launchOrBackOff(this.launchContext(), c, r);
     }
     if (!willRun) this.terminal = true;
   }
 
-  private async startOrBackOff(c: Container, r: ContainerRecord): Promise<void> {
+  /** What launching a container needs from this worker (container-launch.ts). */
+  private launchContext(): LaunchContext {
     const pod = this.pod;
-    const key = backOffKey(this.uid, c.name);
-    const imageKey = imageBackOffKey(this.uid, c.image ?? '');
-    // A failed start is acted on when the PLEG's next relist sees the dead container (see below).
-    if (r.waiting?.reason === 'RunContainerError' && this.now() < (r.retryAt ?? 0) - 50) return;
-    if (r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
-      // pod_workers.go re-syncs a pod whose sync failed after the worker back-off period, not on
-      // every update (our own status writes come back as updates).
-      if (this.now() < (r.retryAt ?? 0) - 50) return; // (a timer may fire a little early)
-      // image_manager.go EnsureImageExists: within the back-off since the last failed pull the
-      // container waits as ImagePullBackOff; after it, the image is pulled again. So ErrImagePull
-      // shows until the second failed pull's back-off (20s) is seen, as on a real node.
-      const remainingMs = this.host.backoff.inBackOffSinceUpdate(imageKey, this.now());
-      if (remainingMs > 0) {
-        const message = `Back-off pulling image "${c.image}"`;
-        r.waiting = { reason: 'ImagePullBackOff', message };
-        this.host.event(pod, 'Normal', 'BackOff', message, fieldPath(c, r.isInit));
-        this.retryImageLater(r);
-        return;
-      }
-    } else if (r.last) {
-      const d = this.host.backoff.decide(key, r.last.finishedAt, this.now());
-      if (d.backOff) {
-        r.waiting = { reason: 'CrashLoopBackOff', message: backOffMessage(d.backoffMs, c.name, pod) };
-        this.host.event(pod, 'Warning', 'BackOff', backOffEventMessage(c.name, pod), fieldPath(c, r.isInit));
-        this.after(d.remainingMs);
-        return;
-      }
-    }
-    if (r.last) r.restartCount++;
-    const instance = r.started;
-    const outcome = await startContainer(this.startContext(), c, r.isInit, instance, () => this.now());
-    // An instance counts once something was created; a container still waiting (image, config)
-    // has never run, so restartPolicy Never still lets it start later.
-    if (!('waiting' in outcome)) r.started++;
-    if (outcome.ok) {
-      r.waiting = undefined;
-      r.ready = false;
-      r.startupPassed = false;
-      r.current = { id: outcome.id, running: outcome.running, startedAt: outcome.running.startedAt, logPath: outcome.logPath };
-      this.watchExit(c, r, outcome.running, outcome.logPath);
-      this.startProbes(c, r, outcome.running);
-    } else if ('waiting' in outcome) {
-      if (r.last) r.restartCount--; // nothing ran: not a restart
-      r.waiting = outcome.waiting;
-      if (outcome.waiting.reason === 'ErrImagePull') {
-        this.host.backoff.next(imageKey, this.now(), this.now());
-        this.retryImageLater(r);
-      } else {
-        this.host.backoff.next(key, this.now(), this.now());
-        this.after(this.host.backoff.get(key));
-      }
-    } else {
-      const e = outcome.startError;
-      r.previous = r.last;
-      r.last = { exitCode: 128, reason: e.reason === 'RunContainerError' ? 'StartError' : e.reason, message: e.message, startedAt: 0, finishedAt: e.at, containerID: e.id };
-      // kubelet_pods.go convertToAPIContainerStatuses shows the start failure as Waiting only for a
-      // container that will be restarted; otherwise (restartPolicy Never) it stays Terminated
-      // StartError, exit code 128, and `kubectl get pods` shows STATUS StartError.
-      r.waiting = shouldContainerBeRestarted(pod, c, { running: false, exitCode: 128 }, r.isInit)
-        ? { reason: 'RunContainerError', message: e.message }
-        : undefined;
-      // The kubelet notices the dead container at the PLEG's next relist (every second) and only then
-      // syncs the pod again (back-off, restart): until then `kubectl get pods` shows RunContainerError.
-      if (r.waiting) r.retryAt = this.now() + PLEG_RELIST_PERIOD_MS;
-      this.after(r.waiting ? PLEG_RELIST_PERIOD_MS : 0);
-    }
-  }
-
-  /** The next sync of a container waiting for its image: one worker back-off period (kubelet backOffPeriod) away. */
-  private retryImageLater(r: ContainerRecord): void {
-    const ms = this.host.backoff.initialMs;
-    r.retryAt = this.now() + ms;
-    this.after(ms);
+    return {
+      pod, uid: this.uid, backoff: this.host.backoff, backoffInitialMs: this.host.backoff.initialMs,
+      now: () => this.now(),
+      event: (type, reason, message, fp) => this.host.event(pod, type, reason, message, fp),
+      after: (ms) => this.after(ms),
+      start: (c, isInit, instance) => startContainer(this.startContext(), c, isInit, instance, () => this.now()),
+      running: (c, r, running, logPath) => {
+        this.watchExit(c, r, running, logPath);
+        this.startProbes(c, r, running);
+      },
+    };
   }
 
   private startProbes(c: Container, r: ContainerRecord, running: RunningContainer): void {
@@ -340,4 +277,3 @@ export class PodWorker {
   }
 }
 
-export const fieldPath = (c: Container, isInit: boolean) => `spec.${isInit ? 'initContainers' : 'containers'}{${c.name}}`;
