@@ -126,7 +126,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       }
     }
     const withKind = targets.length > 1 || bool(p, 'show-kind');
-    const writer = new TabWriter(); // kept for --watch: its rows line up with the list's columns
+    let writer = new TabWriter(); // kept for --watch: its rows line up with the list's columns
     let printed = false;
     for (const { target, table } of tables) {
       if (!table.rows?.length || watchOnly) continue;
@@ -134,7 +134,10 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
         const order = (await sortOrderOf())(table.rows.map((r) => r.object), sortBy);
         table.rows = order.map((i) => table.rows![i]!);
       }
-      if (printed) cli.out('\n');
+      // As kubectl get: each resource group starts with fresh column widths, and groups are parted
+      // by a blank line only when they have headers.
+      if (printed && !bool(p, 'no-headers')) cli.out('\n');
+      writer = new TabWriter();
       cli.out(printTable(table, tableOptions(p, format, target.resource, allNs, withKind), writer));
       printed = true;
     }
@@ -159,6 +162,11 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
     } else {
       for (const page of await listAll<KList>(ctx, t.resource, listOpts)) objects.push(...itemsOf(t.resource, page));
     }
+  }
+  // printGeneric: when one object was asked for by name, its error alone is the output.
+  if (errors.length && targets.length === 1 && targets[0]!.names.length === 1) {
+    await printErrors(cli, errors);
+    return 1;
   }
   const resources = new Map<KObj, ApiResource>();
   // Objects keep the resource they came from, for -o name.

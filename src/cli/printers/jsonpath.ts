@@ -3,7 +3,7 @@
 // literals (`{"\n"}`) and `{range …}…{end}`. Several results of one action are joined by a space;
 // strings print raw, objects as compact JSON. Missing keys print nothing (kubectl get's
 // --allow-missing-template-keys=true).
-import { byteOrder } from './go-json.js';
+import { byteOrder, toGoJson } from './go-json.js';
 
 type Node =
   | { t: 'text'; s: string }
@@ -230,6 +230,23 @@ function run(nodes: Node[], cur: unknown, root: unknown): string {
 /** Executes a template against data (kubectl -o jsonpath=…). */
 export function executeTemplate(template: string, data: unknown): string {
   return run(parseTemplate(template), data, data);
+}
+
+/**
+ * -o jsonpath-as-json: as client-go's JSONPath with EnableJSONOutput, every text or path node of the
+ * template prints its results as one indented JSON array (`[\n    "web"\n]`), node after node.
+ */
+export function executeTemplateAsJson(template: string, data: unknown): string {
+  const out: string[] = [];
+  const walk = (nodes: Node[], cur: unknown) => {
+    for (const n of nodes) {
+      if (n.t === 'text') out.push(toGoJson([n.s]));
+      else if (n.t === 'path') out.push(toGoJson(evaluate(n.steps, cur, data)));
+      else for (const item of evaluate(n.steps, cur, data).flatMap((v) => (Array.isArray(v) ? v : [v]))) walk(n.body, item);
+    }
+  };
+  walk(parseTemplate(template), data);
+  return out.join('');
 }
 
 /** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */

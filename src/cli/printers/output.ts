@@ -5,7 +5,7 @@ import type { KObj } from '../core/targets.js';
 import { parseCustomColumns, printCustomColumns } from './custom-columns.js';
 import { toGoJson } from './go-json.js';
 import { toGoYaml } from './go-yaml.js';
-import { executeTemplate, JsonPathError } from './jsonpath.js';
+import { executeTemplate, executeTemplateAsJson, JsonPathError } from './jsonpath.js';
 import type { OutputFormat } from './output-format.js';
 
 
@@ -21,7 +21,7 @@ export function printObjects(f: OutputFormat, objects: KObj[], o: PrintOptions):
     case 'custom-columns': return printCustomColumns(parseCustomColumns(f.spec), objects, o.noHeaders);
     case 'jsonpath':
       try {
-        return executeTemplate(f.template, data);
+        return f.asJson ? executeTemplateAsJson(f.template, data) : executeTemplate(f.template, data);
       } catch (e) {
         if (e instanceof JsonPathError) throw new Error(`error parsing jsonpath ${f.template}, ${e.message}`);
         throw e;

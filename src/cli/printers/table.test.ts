@@ -37,5 +37,10 @@ test('a cell is cut at its first line break with "..."', () => {
 });
 
 test('tabwriter counts runes, not bytes', () => {
-  assert.equal(tabulate([['é', 'x'], ['ab', 'y']]), 'é    x\nab   y\n');
+  assert.equal(tabulate([['éééé', 'x'], ['abcde', 'y']]), 'éééé    x\nabcde   y\n');
+});
+
+test('tabwriter pads a column of short cells to kubectl\'s minimum width of 6 (get rc --no-headers)', () => {
+  assert.equal(tabulate([['kubia', '3', '3', '3', '4m42s']]), 'kubia   3     3     3     4m42s\n');
+  assert.equal(tabulate([['vm', 'Ready']]), 'vm    Ready\n');
 });
