@@ -165,6 +165,11 @@ const SCRIPT: Step[] = [
   { args: ['scale', 'rc', 'nope', '--replicas=2'] },
   { args: ['wait', '--for=jsonpath={.status.readyReplicas}=2', 'rc/kubia', '--timeout=30s'] }, // get rc shows READY next
   { args: ['get', 'rc'] },
+  { args: ['get', 'rc', '--no-headers'] }, // short cells padded to the tabwriter's minimum width
+  { args: ['get', 'rc,cm', '--no-headers'] }, // no blank line between groups, widths per group
+  { args: ['get', 'rc,cm'] },
+  { args: ['get', 'rc', 'kubia', '-o', 'jsonpath-as-json={.metadata.name}{.spec.replicas}'] },
+  { args: ['get', 'rc', 'nope', '-o', 'yaml'] }, // the error alone
   { args: ['create', 'job', 'hello', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'echo', 'hi'] },
   { args: ['create', 'job', 'manual', '--image=busybox'] },
   { args: ['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/5 * * * *', '--', 'date'] },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { printCustomColumns, parseCustomColumns } from './custom-columns.js';
-import { executeTemplate, relaxedPath } from './jsonpath.js';
+import { executeTemplate, executeTemplateAsJson, relaxedPath } from './jsonpath.js';
 import { sortOrder } from './sort.js';
 
 const list = {
@@ -41,4 +41,12 @@ test('sort-by: strings byte-wise as kubectl 1.33 (p1, p10, p2), numbers numerica
   const objs = [{ n: 'p2', v: 10 }, { n: 'p10', v: 9 }, { n: 'p1' }];
   assert.deepEqual(sortOrder(objs, '.n'), [2, 1, 0]);
   assert.deepEqual(sortOrder(objs, '{.v}'), [2, 1, 0]);
+});
+
+test('jsonpath-as-json: each text or path node of the template prints its results as an indented JSON array', () => {
+  const data = { metadata: { name: 'web', labels: { b: '2', a: '1' } }, items: [{ n: 'x' }, { n: 'y' }] };
+  assert.equal(executeTemplateAsJson('{.metadata.name}', data), '[\n    "web"\n]\n');
+  assert.equal(executeTemplateAsJson('{.metadata.labels}', data), '[\n    {\n        "a": "1",\n        "b": "2"\n    }\n]\n');
+  assert.equal(executeTemplateAsJson('{.items[*].n}:', data), '[\n    "x",\n    "y"\n]\n[\n    ":"\n]\n');
+  assert.equal(executeTemplateAsJson('{.nothing}', data), '[]\n');
 });
