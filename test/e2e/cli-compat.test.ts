@@ -170,8 +170,11 @@ const SCRIPT: Step[] = [
   { args: ['get', 'rc,cm'] },
   { args: ['get', 'rc', 'kubia', '-o', 'jsonpath-as-json={.metadata.name}{.spec.replicas}'] },
   { args: ['get', 'rc', 'nope', '-o', 'yaml'] }, // the error alone
+  { args: ['get', 'pod', 'nope', '-n', 'nowhere'] }, // the missing namespace is what is reported
+  { args: ['get', 'pods', '-n', 'nowhere', '--ignore-not-found'] }, // nothing at all
   { args: ['create', 'job', 'hello', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'echo', 'hi'] },
   { args: ['create', 'job', 'manual', '--image=busybox'] },
+  { args: ['create', 'job', 'manual', '--image=busybox'] }, // failed to create job: … already exists
   { args: ['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/5 * * * *', '--', 'date'] },
   { args: ['create', 'namespace', 'sandbox'] },
   { args: ['create', 'configmap', 'literal', '--from-literal=a=1', '--from-literal=b=two', '-o', 'yaml', '--dry-run=client'] },

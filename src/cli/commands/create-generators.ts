@@ -2,7 +2,8 @@
 // generates (k8s.io/kubectl/pkg/cmd/create/create_job.go, create_cronjob.go, …), shaped as Go's
 // typed structs marshal them (creationTimestamp: null, resources: {}, status: {}), so that
 // `--dry-run=client -o yaml` prints what kubectl prints.
-import { UsageError, type Cli, type Verb } from '../core/command.js';
+import { StatusError } from '../../api/errors.js';
+import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
 import { list, str, type Flag, type ParsedArgs } from '../core/kflags.js';
 import { resourcePath } from '../core/resources.js';
 import type { KObj } from '../core/targets.js';
@@ -15,11 +16,22 @@ function oneName(p: ParsedArgs): string {
   return p.args[0]!;
 }
 
+// create_job.go and create_cronjob.go wrap the server's refusal ("failed to create job: <message>");
+// the other generators print it as it came.
+const WRAPPED: Record<string, string> = { 'jobs.batch': 'job', 'cronjobs.batch': 'cronjob' };
+
 async function send(p: ParsedArgs, cli: Cli, obj: KObj, typed: string): Promise<number> {
   const ctx = cli.context();
   const [r] = await ctx.resolve(typed);
   const dryRun = dryRunOf(p);
-  const created = await createObject(ctx, r!, r!.namespaced ? ctx.namespace : undefined, obj, 'kubectl-create', dryRun, fieldValidation(p));
+  let created: KObj;
+  try {
+    created = await createObject(ctx, r!, r!.namespaced ? ctx.namespace : undefined, obj, 'kubectl-create', dryRun, fieldValidation(p));
+  } catch (e) {
+    const what = WRAPPED[typed];
+    if (what && e instanceof StatusError) throw new ExitError(`error: failed to create ${what}: ${e.message}`);
+    throw e;
+  }
   cli.out(successText(r!, created, 'created', dryRun, str(p, 'output'), dryRun === 'client'));
   return 0;
 }

@@ -96,6 +96,18 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
     if (ignoreNotFound && (e as { code?: number }).code === 404) return;
     errors.push(e);
   };
+  // A named object that is not found in a namespace that does not exist either: kubectl reports the
+  // namespace (`namespaces "x" not found`), looked up once.
+  let namespaceError: Promise<unknown> | undefined;
+  const getNamed = async <T>(t: Target, n: string, accept?: string, query?: string): Promise<T> => {
+    try {
+      return await getOne<T>(ctx, t.resource, n, accept, query);
+    } catch (e) {
+      if (!t.resource.namespaced || (e as { code?: number }).code !== 404) throw e;
+      namespaceError ??= ctx.transport.json({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(ctx.namespace)}` }).then(() => undefined, (ne: unknown) => ((ne as { code?: number }).code === 404 ? ne : undefined));
+      throw (await namespaceError) ?? e;
+    }
+  };
   const sortBy = str(p, 'sort-by');
   const watching = bool(p, 'watch') || bool(p, 'watch-only');
 
@@ -111,7 +123,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
           let merged: Table | undefined;
           for (const n of t.names) {
             try {
-              const one = await getOne<Table>(ctx, t.resource, n, accept, includeObject ? `?includeObject=${includeObject}` : '');
+              const one = await getNamed<Table>(t, n, accept, includeObject ? `?includeObject=${includeObject}` : '');
               if (merged) merged.rows = [...(merged.rows ?? []), ...(one.rows ?? [])];
               else merged = one;
             } catch (e) { keep(e); }
@@ -142,7 +154,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       printed = true;
     }
     await printErrors(cli, errors);
-    if (!printed && !errors.length && !watching) noneFound(cli, targets, allNs);
+    if (!printed && !errors.length && !watching && !ignoreNotFound) noneFound(cli, targets, allNs); // as get.go: --ignore-not-found prints nothing then
     if (watching) {
       if (targets.length !== 1) throw new UsageError('watch is only supported on individual resources and resource collections, but 2 resources were found');
       const t = targets[0]!;
@@ -157,7 +169,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
   for (const t of targets) {
     if (t.names.length) {
       for (const n of t.names) {
-        try { objects.push(await getOne<KObj>(ctx, t.resource, n)); } catch (e) { keep(e); }
+        try { objects.push(await getNamed<KObj>(t, n)); } catch (e) { keep(e); }
       }
     } else {
       for (const page of await listAll<KList>(ctx, t.resource, listOpts)) objects.push(...itemsOf(t.resource, page));
