@@ -53,6 +53,7 @@ const commands: Record<string, Entry> = {
   annotate: { group: SETTINGS, short: 'Update the annotations on a resource', run: serverVerb(async () => ({ verb: (await import('./commands/label.js')).annotateVerb })) },
   completion: { group: SETTINGS, short: 'Output shell completion code for the specified shell (bash or zsh)', run: verb(() => import('./commands/completion.js')) },
   'api-resources': { group: OTHER, short: 'Print the supported API resources on the server', run: serverVerb(() => import('./commands/api-resources.js')) },
+  'api-versions': { group: OTHER, short: 'Print the supported API versions on the server, in the form of "group/version"', run: serverVerb(() => import('./commands/api-versions.js')) },
   config: { group: OTHER, short: 'Modify kubeconfig files', run: async (argv) => (await import('./commands/config.js')).configCommand(argv) },
   version: { group: OTHER, short: 'Print the client and server version information', run: verb(() => import('./commands/version.js')) },
   server: { group: KUBELITE, short: 'Run the API server, store and controllers in one process', run: async (argv) => (await import('./commands/server.js')).serverCommand(argv) },

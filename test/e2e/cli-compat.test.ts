@@ -172,6 +172,9 @@ const SCRIPT: Step[] = [
   { args: ['get', 'rc', 'nope', '-o', 'yaml'] }, // the error alone
   { args: ['get', 'pod', 'nope', '-n', 'nowhere'] }, // the missing namespace is what is reported
   { args: ['get', 'pods', '-n', 'nowhere', '--ignore-not-found'] }, // nothing at all
+  { args: ['get', 'pods', '-l', 'a in (b'] }, // Unable to find "/v1, Resource=pods" that match …
+  { args: ['get', 'pods', '-o', 'yaml', '--field-selector', 'spec.bogus=1'] }, // an empty List, then the error
+  { args: ['api-versions'] },
   { args: ['create', 'job', 'hello', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'echo', 'hi'] },
   { args: ['create', 'job', 'manual', '--image=busybox'] },
   { args: ['create', 'job', 'manual', '--image=busybox'] }, // failed to create job: … already exists

@@ -4,6 +4,7 @@
 import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
 import { bool, list, str, type Flag } from '../core/kflags.js';
 import type { ApiResource } from '../core/resources.js';
+import { StatusError } from '../../api/errors.js';
 import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
 import { printTable, type Table } from '../printers/table.js';
 import { TabWriter } from '../printers/tabwriter.js';
@@ -108,6 +109,19 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
       throw (await namespaceError) ?? e;
     }
   };
+  // resource.Selector's Visit: a list the server refuses (bad request, not found) names what was listed.
+  const listOf = async <T>(t: Target, o: Parameters<typeof listAll>[2]): Promise<T[]> => {
+    try {
+      return await listAll<T>(ctx, t.resource, o);
+    } catch (e) {
+      if (!(e instanceof StatusError) || (e.code !== 400 && e.code !== 404)) throw e;
+      const gvr = JSON.stringify(`${t.resource.group}/${t.resource.version}, Resource=${t.resource.resource}`);
+      const message = o.labelSelector || o.fieldSelector
+        ? `Unable to find ${gvr} that match label selector ${JSON.stringify(o.labelSelector ?? '')}, field selector ${JSON.stringify(o.fieldSelector ?? '')}: ${e.message}`
+        : `Unable to list ${gvr}: ${e.message}`;
+      throw new StatusError(e.code, e.reason, message, e.details);
+    }
+  };
   const sortBy = str(p, 'sort-by');
   const watching = bool(p, 'watch') || bool(p, 'watch-only');
 
@@ -130,7 +144,7 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
           }
           if (merged) tables.push({ target: t, table: merged });
         } else {
-          const pages = await listAll<Table>(ctx, t.resource, { ...listOpts, accept, includeObject });
+          const pages = await listOf<Table>(t, { ...listOpts, accept, includeObject });
           const table = pages[0]!;
           table.rows = pages.flatMap((pg) => pg.rows ?? []);
           tables.push({ target: t, table });
@@ -172,7 +186,10 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
         try { objects.push(await getNamed<KObj>(t, n)); } catch (e) { keep(e); }
       }
     } else {
-      for (const page of await listAll<KList>(ctx, t.resource, listOpts)) objects.push(...itemsOf(t.resource, page));
+      // printGeneric prints what it got (an empty List) before the error.
+      try {
+        for (const page of await listOf<KList>(t, listOpts)) objects.push(...itemsOf(t.resource, page));
+      } catch (e) { errors.push(e); }
     }
   }
   // printGeneric: when one object was asked for by name, its error alone is the output.
