@@ -156,6 +156,8 @@ const SCRIPT: Step[] = [
   { args: ['annotate', 'po', 'web', 'note=first'] },
   { args: ['annotate', 'po', 'web', 'note=second'] },
   { args: ['annotate', 'po', 'web', 'note=second', '--overwrite'] },
+  { args: ['label', 'cm', 'settings', 'tier=web', '-o', 'yaml'] }, // the patched object
+  { args: ['annotate', 'cm', 'settings', 'note=x', '--dry-run=client', '-o', 'json'] },
   { args: ['apply', '-f', '@/rc.yaml'] },
   { args: ['apply', '-f', '@/rc.yaml'] },
   { args: ['apply', '-f', '@/rc-v2.yaml'] },

@@ -7,7 +7,7 @@ import { readManifests } from '../core/manifests.js';
 import { resourcePath, type ApiResource } from '../core/resources.js';
 import { itemsOf, kindPrefix, listAll, resolveTargets, type KObj } from '../core/targets.js';
 import { errorMessage } from '../core/errors.js';
-import { dryRunFlag, dryRunOf, fileFlags } from '../core/write.js';
+import { dryRunFlag, dryRunOf, fileFlags, successText } from '../core/write.js';
 
 type Field = 'labels' | 'annotations';
 
@@ -19,7 +19,7 @@ const commonFlags: Flag[] = [...fileFlags, dryRunFlag,
   { name: 'field-selector', type: 'string', default: '', help: 'Selector (field query) to filter on.' },
   { name: 'list', type: 'bool', default: false, help: 'If true, display the labels for a given resource.' },
   { name: 'resource-version', type: 'string', default: '', help: 'If non-empty, the update will only succeed if this is the current resource-version for the object.' },
-  { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (name).' }];
+  { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' }];
 
 export const labelVerb: Verb = {
   name: 'label',
@@ -122,16 +122,19 @@ async function run(p: ParsedArgs, cli: Cli, field: Field): Promise<number> {
       for (const k of Object.keys(set)) if (before[k] !== set[k]) patchField[k] = set[k]!;
       for (const k of remove) if (k in before) patchField[k] = null;
       const changed = Object.keys(patchField).length > 0;
+      // What -o prints: the object as the server returned it, or as it would be sent (--dry-run=client).
+      let result: KObj = changed ? { ...o, metadata: { ...o.metadata, [field]: after } } : o;
       if (changed && dryRun !== 'client') {
         const metadata: Record<string, unknown> = { [field]: patchField };
         const rv = str(p, 'resource-version');
         if (rv) metadata.resourceVersion = rv;
-        await ctx.transport.json({
+        result = await ctx.transport.json<KObj>({
           method: 'PATCH', path: resourcePath(r, o.metadata.namespace, o.metadata.name) + (dryRun === 'server' ? '?dryRun=All' : ''),
           body: { metadata }, contentType: 'application/merge-patch+json',
         });
       }
-      if (str(p, 'output') === 'name') { cli.out(`${kindPrefix(r)}/${o.metadata.name}\n`); continue; }
+      const output = str(p, 'output');
+      if (output) { cli.out(successText(r, result, '', dryRun, output)); continue; }
       cli.out(`${kindPrefix(r)}/${o.metadata.name} ${resultWord(field, before, after, changed, overwrite)}${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     } catch (e) {
       if (e instanceof ExitError) throw e;
