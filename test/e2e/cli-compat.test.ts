@@ -165,6 +165,8 @@ const SCRIPT: Step[] = [
   { args: ['scale', 'rc', 'kubia', '--replicas=2'] },
   { args: ['scale', 'job', 'once', '--replicas=2'] },
   { args: ['scale', 'rc', 'nope', '--replicas=2'] },
+  { args: ['scale', 'rc', 'kubia', '--replicas=5', '--dry-run=server'] }, // … scaled (server dry run); nothing changes
+  { args: ['scale', 'rc', 'kubia', '--replicas=5', '--dry-run=client', '-o', 'name'] },
   { args: ['wait', '--for=jsonpath={.status.readyReplicas}=2', 'rc/kubia', '--timeout=30s'] }, // get rc shows READY next
   { args: ['get', 'rc'] },
   { args: ['get', 'rc', '--no-headers'] }, // short cells padded to the tabwriter's minimum width

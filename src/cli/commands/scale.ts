@@ -2,12 +2,12 @@
 // "no objects passed to scale"), then its scale subresource gets a merge patch of spec.replicas;
 // kinds without one (a Job) answer NotFound, as kubectl shows.
 import { ExitError, type Cli, type Verb } from '../core/command.js';
-import { bool, list, num, type ParsedArgs } from '../core/kflags.js';
+import { bool, list, num, str, type ParsedArgs } from '../core/kflags.js';
 import { readManifests } from '../core/manifests.js';
 import { resourcePath, type ApiResource } from '../core/resources.js';
 import { itemsOf, kindPrefix, listAll, resolveTargets, type KObj } from '../core/targets.js';
 import { errorMessage } from '../core/errors.js';
-import { fileFlags } from '../core/write.js';
+import { dryRunFlag, dryRunOf, fileFlags, outputFlag, successText } from '../core/write.js';
 
 export const verb: Verb = {
   name: 'scale',
@@ -24,7 +24,8 @@ export const verb: Verb = {
     { name: 'replicas', type: 'int', default: 0, help: 'The new desired number of replicas. Required.' },
     { name: 'current-replicas', type: 'int', default: -1, help: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.' },
     { name: 'selector', short: 'l', type: 'string', default: '', help: 'Selector (label query) to filter on.' },
-    { name: 'all', type: 'bool', default: false, help: 'Select all resources in the namespace of the specified resource types' }],
+    { name: 'all', type: 'bool', default: false, help: 'Select all resources in the namespace of the specified resource types' },
+    outputFlag, dryRunFlag],
   run,
 };
 
@@ -50,6 +51,7 @@ async function run(p: ParsedArgs, cli: Cli): Promise<number> {
   }
   if (!objects.length) throw new ExitError('error: no objects passed to scale');
   const current = num(p, 'current-replicas');
+  const dryRun = dryRunOf(p);
   let failed = false;
   for (const { r, o } of objects) {
     try {
@@ -57,8 +59,11 @@ async function run(p: ParsedArgs, cli: Cli): Promise<number> {
         const have = (o.spec as { replicas?: number } | undefined)?.replicas ?? 0;
         if (have !== current) throw new Error(`Expected replicas to be ${current}, was ${have}`);
       }
-      await ctx.transport.json({ method: 'PATCH', path: resourcePath(r, o.metadata.namespace, o.metadata.name, 'scale'), body: { spec: { replicas } }, contentType: 'application/merge-patch+json' });
-      cli.out(`${kindPrefix(r)}/${o.metadata.name} scaled\n`);
+      if (dryRun !== 'client') {
+        await ctx.transport.json({ method: 'PATCH', path: resourcePath(r, o.metadata.namespace, o.metadata.name, 'scale') + (dryRun === 'server' ? '?dryRun=All' : ''), body: { spec: { replicas } }, contentType: 'application/merge-patch+json' });
+      }
+      // As scale.go, -o prints the object as it was read before scaling.
+      cli.out(successText(r, o, 'scaled', dryRun, str(p, 'output')));
     } catch (e) {
       failed = true;
       cli.err(errorMessage(e, cli.server()) + '\n');
