@@ -129,6 +129,8 @@ test('scale rc --replicas sets spec.replicas through the scale subresource', { s
   const created = await getJson<ReplicationController>(['rc', 'scaled']);
   assert.deepEqual(created.metadata!.labels, { app: 'scaled' }, 'RC labels default from the template');
   assert.equal(await ok(['scale', 'rc', 'scaled', '--replicas=3']), 'replicationcontroller/scaled scaled\n');
+  // A server-side dry run answers as if scaled and stores nothing.
+  assert.equal(await ok(['scale', 'rc', 'scaled', '--replicas=7', '--dry-run=server']), 'replicationcontroller/scaled scaled (server dry run)\n');
   const scaled = await getJson<ReplicationController>(['rc', 'scaled']);
   assert.equal(scaled.spec!.replicas, 3);
   // kubectl checks --resource-version against the Scale it reads (a client-side precondition).

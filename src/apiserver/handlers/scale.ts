@@ -5,7 +5,7 @@ import type { KObject } from '../../api/object.js';
 import { readBody, decodeText, mediaKind } from '../http/body.js';
 import { sendJSON } from '../http/respond.js';
 import { applyPatch } from '../patch/index.js';
-import { schemaPatchMeta } from './write.js';
+import { dryRun, schemaPatchMeta } from './write.js';
 import type { ResourceRequest } from './context.js';
 
 function at(obj: unknown, path: string[]): unknown {
@@ -38,6 +38,7 @@ export async function scaleRequest(r: ResourceRequest): Promise<void> {
     sendJSON(r.res, 200, toScale(def, await ctx.registry.get(def, r.path.namespace, r.path.name!)));
     return;
   }
+  const dry = dryRun(r.url); // kubectl scale --dry-run=server: answered as if scaled, nothing stored
   const raw = await readBody(r.req);
   const updated = await ctx.registry.guaranteedUpdate(def, r.path.namespace, r.path.name!, (cur) => {
     const current = toScale(def, cur) as KObject;
@@ -58,6 +59,6 @@ export async function scaleRequest(r: ResourceRequest): Promise<void> {
     }
     setAt(cur as Record<string, unknown>, def.scale!.specReplicasPath, replicas);
     return cur;
-  });
+  }, { dryRun: dry });
   sendJSON(r.res, 200, toScale(def, updated));
 }

@@ -11,7 +11,8 @@ import { checkDecoded, decodeObject, fieldValidation } from './decode-object.js'
 
 export const schemaPatchMeta = { patchMeta, childModel };
 
-function dryRun(url: URL): boolean {
+/** `?dryRun=All`: validate and answer, persist nothing; any other value is refused. */
+export function dryRun(url: URL): boolean {
   const v = url.searchParams.getAll('dryRun');
   for (const d of v) if (d !== 'All') throw badRequest(`Invalid dry run value: ${d}`);
   return v.length > 0;
