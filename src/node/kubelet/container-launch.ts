@@ -10,6 +10,8 @@ import type { StartOutcome } from './container-start.js';
 import { shouldContainerBeRestarted } from './restart.js';
 
 const PLEG_RELIST_PERIOD_MS = 1000; // pkg/kubelet/pleg/generic.go: genericPlegRelistPeriod
+// A timer may fire a little before Date.now() reaches its due time: what is due within this is due.
+const TIMER_SLACK_MS = 50;
 
 /** What launching needs from the pod worker. */
 export interface LaunchContext {
@@ -34,16 +36,18 @@ export async function launchOrBackOff(ctx: LaunchContext, c: Container, r: Conta
   const key = backOffKey(ctx.uid, c.name);
   const imageKey = imageBackOffKey(ctx.uid, c.image ?? '');
   // A failed start is acted on when the PLEG's next relist sees the dead container (see below).
-  if (r.waiting?.reason === 'RunContainerError' && ctx.now() < (r.retryAt ?? 0) - 50) return;
+  if (r.waiting?.reason === 'RunContainerError' && notYet(ctx, r)) return;
   if (r.waiting?.reason === 'ErrImagePull' || r.waiting?.reason === 'ImagePullBackOff') {
     // pod_workers.go re-syncs a pod whose sync failed after the worker back-off period, not on
     // every update (our own status writes come back as updates).
-    if (ctx.now() < (r.retryAt ?? 0) - 50) return; // (a timer may fire a little early)
+    if (notYet(ctx, r)) return;
     // image_manager.go EnsureImageExists: within the back-off since the last failed pull the
     // container waits as ImagePullBackOff; after it, the image is pulled again. So ErrImagePull
     // shows until the second failed pull's back-off (20s) is seen, as on a real node.
     const remainingMs = ctx.backoff.inBackOffSinceUpdate(imageKey, ctx.now());
-    if (remainingMs > 0) {
+    // The retry comes when the pull back-off ends (upstream's worker re-sync lands later still):
+    // a timer a hair early must pull again, not report ImagePullBackOff for another period.
+    if (remainingMs > TIMER_SLACK_MS) {
       const message = `Back-off pulling image "${c.image}"`;
       r.waiting = { reason: 'ImagePullBackOff', message };
       ctx.event('Normal', 'BackOff', message, fieldPath(c, r.isInit));
@@ -96,6 +100,18 @@ export async function launchOrBackOff(ctx: LaunchContext, c: Container, r: Conta
     if (r.waiting) r.retryAt = ctx.now() + PLEG_RELIST_PERIOD_MS;
     ctx.after(r.waiting ? PLEG_RELIST_PERIOD_MS : 0);
   }
+}
+
+/**
+ * Whether the container's retry is not due yet. A sync before it (another update of the pod, or a timer
+ * that fired early by more than the slack, as one armed late in a long event-loop turn can) leaves it
+ * alone and makes sure a sync comes when it is due.
+ */
+function notYet(ctx: LaunchContext, r: ContainerRecord): boolean {
+  const wait = (r.retryAt ?? 0) - ctx.now();
+  if (wait <= TIMER_SLACK_MS) return false;
+  ctx.after(wait);
+  return true;
 }
 
 /** The next sync of a container waiting for its image: one worker back-off period (kubelet backOffPeriod) away. */
