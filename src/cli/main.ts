@@ -95,8 +95,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!cmd) {
     const { suggestionsFor } = await import('./core/suggest.js');
     const near = suggestionsFor(verbName, Object.keys(commands).filter((n) => !commands[n]!.hidden));
-    // kubectl's text: the suggestions, else cobra's pointer to --help.
-    const tail = near.length ? `\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}\n\n` : `Run 'kubelite --help' for usage.\n`;
+    // kubectl 1.33's text: the suggestions, if any, and nothing more.
+    const tail = near.length ? `\nDid you mean this?\n${near.map((n) => `\t${n}\n`).join('')}` : '';
     process.stderr.write(`error: unknown command "${verbName}" for "kubelite"\n${tail}`);
     return 1;
   }

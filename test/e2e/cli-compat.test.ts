@@ -116,6 +116,9 @@ const SCRIPT: Step[] = [
   { args: ['get', 'pods'] },
   { args: ['get', 'foos'] },
   { args: ['get', 'pod', 'nope'] },
+  { args: ['get', 'pod', 'nope', 'pod/other'] }, // an error without a pointer to -h
+  { args: ['bogusverb'] },
+  { args: ['run'] }, // the required flag is checked first
   { args: ['get'] },
   { args: ['get', 'ns'] },
   { args: ['get', 'ns', '--show-labels', '--sort-by=.metadata.name'] },

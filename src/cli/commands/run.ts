@@ -41,9 +41,10 @@ const pairs = (items: string[], what: string) => items.map((e) => {
 });
 
 async function run(p: ParsedArgs, cli: Cli): Promise<number> {
+  // cobra checks required flags before the command looks at its arguments.
+  if (!str(p, 'image')) throw new ExitError('error: required flag(s) "image" not set');
   const name = p.args[0];
   if (!name) throw new UsageError('NAME is required for run');
-  if (!str(p, 'image')) throw new ExitError('error: required flag(s) "image" not set');
   const restart = str(p, 'restart');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new UsageError(`invalid restart policy: ${restart}`);
   const labels = str(p, 'labels') ? Object.fromEntries(pairs(str(p, 'labels').split(','), 'label spec')) : { run: name };

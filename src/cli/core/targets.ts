@@ -3,7 +3,7 @@
 // follow continue tokens in pages of 500, as kubectl's chunking).
 import type { CliContext } from './context.js';
 import { resourcePath, type ApiResource } from './resources.js';
-import { UsageError } from './command.js';
+import { ExitError, UsageError } from './command.js';
 
 export interface Target { resource: ApiResource; names: string[] }
 
@@ -18,7 +18,7 @@ export async function resolveTargets(ctx: CliContext, args: string[]): Promise<T
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length) {
     if (slashed.length !== args.length) {
-      throw new UsageError("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+      throw new ExitError("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
     }
     const out: Target[] = [];
     for (const a of args) {
