@@ -117,6 +117,8 @@ const SCRIPT: Step[] = [
   { args: ['get', 'foos'] },
   { args: ['get', 'pod', 'nope'] },
   { args: ['get', 'pod', 'nope', 'pod/other'] }, // an error without a pointer to -h
+  { args: ['get', 'pod/a/b'] }, // more than one slash
+  { args: ['get', 'pod/'] }, // a resource and a name, each single
   { args: ['bogusverb'] },
   { args: ['run'] }, // the required flag is checked first
   { args: ['get'] },

@@ -22,10 +22,12 @@ export async function resolveTargets(ctx: CliContext, args: string[]): Promise<T
     }
     const out: Target[] = [];
     for (const a of args) {
-      const slash = a.indexOf('/');
-      const [r] = await ctx.resolve(a.slice(0, slash));
-      const name = a.slice(slash + 1);
-      if (!name) throw new UsageError(`arguments in resource/name form must have a single resource and name`);
+      // resource.Builder's splitResourceTypeName, before anything is looked up.
+      const parts = a.split('/');
+      if (parts.length !== 2) throw new ExitError('error: arguments in resource/name form may not have more than one slash');
+      const [type, name] = parts as [string, string];
+      if (!type || !name || type.includes(',')) throw new ExitError('error: arguments in resource/name form must have a single resource and name');
+      const [r] = await ctx.resolve(type);
       const last = out[out.length - 1];
       if (last && last.resource === r) last.names.push(name);
       else out.push({ resource: r!, names: [name] });
