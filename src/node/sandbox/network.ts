@@ -3,7 +3,7 @@
 // loopback up and a default route via the bridge). Each step is one `ip -batch` call on each side,
 // so a sandbox costs two short-lived processes (spawned by the spawn broker, off the event loop).
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readlink, stat } from 'node:fs/promises';
 import { spawnBroker } from '../runtime/process/spawn-broker.js';
 
@@ -72,31 +72,13 @@ export async function createPodNetwork(n: PodNetwork, bridge: string, prefix: nu
  * already gone (set-up failed half way) is a leftover host end deleted by name.
  */
 export async function deletePodNetwork(n: Pick<PodNetwork, 'netns' | 'veth'>): Promise<void> {
-  if (netnsExists(n.netns)) {
+  if (existsSync(`${NETNS_DIR}/${n.netns}`)) {
     try {
       await runIp(['netns', 'del', n.netns]);
       return;
     } catch { /* unmounted meanwhile, or not a namespace: fall through to the leftover veth */ }
   }
-  if (linkExists(n.veth)) await runIp(['link', 'del', n.veth]).catch(() => undefined);
-}
-
-function linkExists(name: string): boolean {
-  try {
-    statSync(`/sys/class/net/${name}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function netnsExists(netns: string): boolean {
-  try {
-    statSync(`${NETNS_DIR}/${netns}`);
-    return true;
-  } catch {
-    return false;
-  }
+  if (existsSync(`/sys/class/net/${n.veth}`)) await runIp(['link', 'del', n.veth]).catch(() => undefined);
 }
 
 /**
