@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ProcessRuntime } from '../src/node/runtime/process/process-runtime.js';
-import { claimPodCidr } from '../src/node/sandbox/pod-cidr-claims.js';
+import { claimPodCidr, OWN_BRIDGE_BLOCKS } from '../src/node/sandbox/pod-cidr-claims.js';
 import { SandboxManager } from '../src/node/sandbox/sandbox-manager.js';
 import { machineCpuMs } from './machine-cpu.js';
 
@@ -22,7 +22,7 @@ export interface RuntimeAlone {
 
 export async function runtimeAlone(stateDir: string, marker: string, count: number, concurrency: number): Promise<RuntimeAlone> {
   // A bridge and block of its own, away from the servers' (the test suite may run beside the bench).
-  const podCidr = claimPodCidr({ prefix: '10.243', first: 0, count: 256, avoidRoutedBlocks: true });
+  const podCidr = claimPodCidr(OWN_BRIDGE_BLOCKS);
   const sandboxes = await SandboxManager.create({ stateDir, podCidr, bridge: `klb${process.pid.toString(16)}`, nodeName: 'bench', cgroupParent: `kubelite-bench-${process.pid}` });
   const runtime = new ProcessRuntime({ stateDir, sandboxes });
   const logs = join(stateDir, 'logs');

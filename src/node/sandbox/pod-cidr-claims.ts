@@ -33,6 +33,13 @@ export interface ClaimOptions {
  */
 export const SHARED_BRIDGE_BLOCKS: ClaimOptions = { prefix: '10.244', first: 10, count: 240 };
 
+/**
+ * The blocks of runtimes on a bridge of their own (the runtime test fixtures, the bench's runtime-alone
+ * phase): 10.243.x, skipping any block the host already routes, since another interface's route to it
+ * would make their pods unreachable.
+ */
+export const OWN_BRIDGE_BLOCKS: ClaimOptions = { prefix: '10.243', first: 0, count: 256, avoidRoutedBlocks: true };
+
 const held = new Set<string>();
 let releaseOnExit = false;
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinProgram } from '../../images/resolve.js';
-import { claimPodCidr } from '../../sandbox/pod-cidr-claims.js';
+import { claimPodCidr, OWN_BRIDGE_BLOCKS } from '../../sandbox/pod-cidr-claims.js';
 import { SandboxManager, type SandboxMode } from '../../sandbox/sandbox-manager.js';
 import type { RuntimeFixture } from '../conformance.js';
 import { ProcessRuntime } from './process-runtime.js';
@@ -24,7 +24,7 @@ const rand = (n: number) => Math.floor(Math.random() * n);
 export async function processFixture(mode: SandboxMode): Promise<ProcessFixture> {
   const stateDir = mkdtempSync(join(tmpdir(), 'kubelite-rt-'));
   const opts = {
-    stateDir, podCidr: claimPodCidr({ prefix: '10.243', first: 0, count: 256, avoidRoutedBlocks: true }), bridge: `klt${rand(0xffff).toString(16)}`, nodeName: 'test',
+    stateDir, podCidr: claimPodCidr(OWN_BRIDGE_BLOCKS), bridge: `klt${rand(0xffff).toString(16)}`, nodeName: 'test',
     poolSize: 0, cgroupParent: `kubelite-test-${process.pid}`,
     ...(mode === 'loopback' ? { forceLoopback: 'tests: loopback mode' } : {}),
   };
