@@ -5,6 +5,7 @@ import { ExitError, UsageError, type Cli, type Verb } from '../core/command.js';
 import { bool, list, str, type Flag } from '../core/kflags.js';
 import type { ApiResource } from '../core/resources.js';
 import { StatusError } from '../../api/errors.js';
+import { isNotFound } from '../../client/api-client.js';
 import { getOne, itemsOf, kindPrefix, listAll, resolveTargets, TABLE_ACCEPT, withoutManagedFields, type KList, type KObj, type Target } from '../core/targets.js';
 import { printTable, type Table } from '../printers/table.js';
 import { TabWriter } from '../printers/tabwriter.js';
@@ -104,8 +105,8 @@ async function run(p: Parameters<Verb['run']>[0], cli: Cli): Promise<number> {
     try {
       return await getOne<T>(ctx, t.resource, n, accept, query);
     } catch (e) {
-      if (!t.resource.namespaced || (e as { code?: number }).code !== 404) throw e;
-      namespaceError ??= ctx.transport.json({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(ctx.namespace)}` }).then(() => undefined, (ne: unknown) => ((ne as { code?: number }).code === 404 ? ne : undefined));
+      if (!t.resource.namespaced || !isNotFound(e)) throw e;
+      namespaceError ??= ctx.transport.json({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(ctx.namespace)}` }).then(() => undefined, (ne: unknown) => (isNotFound(ne) ? ne : undefined));
       throw (await namespaceError) ?? e;
     }
   };
