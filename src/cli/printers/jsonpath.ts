@@ -217,19 +217,22 @@ function sortDeep(v: unknown): unknown {
   return v;
 }
 
-function run(nodes: Node[], cur: unknown, root: unknown): string {
+/**
+ * Walks a template as client-go's JSONPath executes it: each text or path node prints its results
+ * (a text node's result is its text), in order, and a range repeats its body for every item.
+ */
+function walk(nodes: Node[], cur: unknown, root: unknown, print: (n: Exclude<Node, { t: 'range' }>, results: unknown[]) => string): string {
   let out = '';
   for (const n of nodes) {
-    if (n.t === 'text') out += n.s;
-    else if (n.t === 'path') out += evaluate(n.steps, cur, root).map(valueText).join(' ');
-    else for (const item of evaluate(n.steps, cur, root).flatMap((v) => (Array.isArray(v) ? v : [v]))) out += run(n.body, item, root);
+    if (n.t === 'range') for (const item of evaluate(n.steps, cur, root).flatMap((v) => (Array.isArray(v) ? v : [v]))) out += walk(n.body, item, root, print);
+    else out += print(n, n.t === 'text' ? [n.s] : evaluate(n.steps, cur, root));
   }
   return out;
 }
 
 /** Executes a template against data (kubectl -o jsonpath=…). */
 export function executeTemplate(template: string, data: unknown): string {
-  return run(parseTemplate(template), data, data);
+  return walk(parseTemplate(template), data, data, (n, results) => (n.t === 'text' ? n.s : results.map(valueText).join(' ')));
 }
 
 /**
@@ -237,16 +240,7 @@ export function executeTemplate(template: string, data: unknown): string {
  * template prints its results as one indented JSON array (`[\n    "web"\n]`), node after node.
  */
 export function executeTemplateAsJson(template: string, data: unknown): string {
-  const out: string[] = [];
-  const walk = (nodes: Node[], cur: unknown) => {
-    for (const n of nodes) {
-      if (n.t === 'text') out.push(toGoJson([n.s]));
-      else if (n.t === 'path') out.push(toGoJson(evaluate(n.steps, cur, data)));
-      else for (const item of evaluate(n.steps, cur, data).flatMap((v) => (Array.isArray(v) ? v : [v]))) walk(n.body, item);
-    }
-  };
-  walk(parseTemplate(template), data);
-  return out.join('');
+  return walk(parseTemplate(template), data, data, (_n, results) => toGoJson(results));
 }
 
 /** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */
